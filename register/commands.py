@@ -1,0 +1,56 @@
+"""What a user asks the register to do: imperative, small, and free of any transport.
+
+The actor comes from authentication, never from the body; ``effective_from`` defaults to the
+register's today when the command is recorded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Command:
+    actor: str
+    effective_from: date | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterEntry(Command):
+    kind: str = "activity"
+    content: dict[str, Any] = field(default_factory=dict)
+    entry_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class AmendEntry(Command):
+    kind: str = "activity"
+    entry_id: uuid.UUID = uuid.UUID(int=0)
+    content: dict[str, Any] = field(default_factory=dict)
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class RetireEntry(Command):
+    kind: str = "activity"
+    entry_id: uuid.UUID = uuid.UUID(int=0)
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class ReinstateEntry(Command):
+    kind: str = "activity"
+    entry_id: uuid.UUID = uuid.UUID(int=0)
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class SetOrganisation(Command):
+    """Replace the organisation's details as a whole (registering them the first time)."""
+
+    content: dict[str, Any] = field(default_factory=dict)
+    expected_version: int | None = None

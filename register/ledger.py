@@ -1,0 +1,123 @@
+"""The hash chain over the global order of events (SPEC §4).
+
+Each event gets a content digest over exactly what is stored (entry id, version, topic, state
+bytes) and a chain digest over the previous chain digest and its content digest. The position is
+left out of both, so an export imported into an empty store reproduces the same head digest even
+where the source's positions had gaps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from eventsourcing.persistence import StoredEvent
+
+GENESIS = "0" * 64
+
+
+def content_digest(event: StoredEvent) -> str:
+    hasher = hashlib.sha256()
+    for part in (
+        str(event.originator_id).encode(),
+        str(event.originator_version).encode(),
+        event.topic.encode(),
+        bytes(event.state),
+    ):
+        hasher.update(len(part).to_bytes(8, "big"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def chain_digest(previous: str, content: str) -> str:
+    return hashlib.sha256(bytes.fromhex(previous) + bytes.fromhex(content)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Link:
+    position: int
+    content_digest: str
+    chain_digest: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The first place where the stored history and its chain disagree."""
+
+    position: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    count: int
+    head_digest: str
+    finding: Finding | None
+
+    @property
+    def intact(self) -> bool:
+        return self.finding is None
+
+
+def verify(
+    events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]
+) -> Verdict:
+    """Recompute the chain from the stored events and compare it with the recorded links.
+
+    Both inputs are in position order. Stops at the first disagreement and names it: an event
+    altered in place, removed, moved to another position, or present without a link.
+    """
+    event_iter: Iterator[tuple[int, StoredEvent]] = iter(events)
+    link_iter: Iterator[Link] = iter(links)
+    recorded = {}
+    pending_links: list[Link] = []
+    previous = GENESIS
+    count = 0
+    event = next(event_iter, None)
+    link = next(link_iter, None)
+    while event is not None or link is not None:
+        if link is not None:
+            recorded[link.content_digest] = link.position
+            pending_links.append(link)
+        if event is None:
+            assert link is not None
+            return _finding(count, previous, link.position, "removed: the chain records an "
+                            "event here that the store no longer holds")
+        if link is None or event[0] < link.position:
+            return _finding(count, previous, event[0], "inserted: the store holds an event "
+                            "that the chain never recorded")
+        if link.position < event[0]:
+            return _finding(count, previous, link.position, "removed: the chain records an "
+                            "event here that the store no longer holds")
+        digest = content_digest(event[1])
+        if digest != link.content_digest:
+            moved_from = _position_of(digest, link_iter, recorded, pending_links)
+            problem = (
+                f"reordered: this is the event the chain records at position {moved_from}"
+                if moved_from is not None
+                else "altered: its stored content differs from what the chain recorded"
+            )
+            return _finding(count, previous, event[0], problem)
+        previous = chain_digest(previous, digest)
+        if previous != link.chain_digest:
+            return _finding(count, previous, event[0], "altered: its chain digest was rewritten")
+        count += 1
+        event = next(event_iter, None)
+        link = next(link_iter, None)
+    return Verdict(count=count, head_digest=previous, finding=None)
+
+
+def _position_of(
+    digest: str, rest: Iterator[Link], seen: dict[str, int], pending: list[Link]
+) -> int | None:
+    if digest in seen:
+        return seen[digest]
+    for link in rest:
+        if link.content_digest == digest:
+            return link.position
+    return None
+
+
+def _finding(count: int, head: str, position: int, problem: str) -> Verdict:
+    return Verdict(count=count, head_digest=head, finding=Finding(position, problem))

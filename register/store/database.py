@@ -1,0 +1,44 @@
+"""Which database, and how a write transaction takes the register's single write lock.
+
+Writes are serialised: the chain of SPEC §4 needs one global order, and recorded_at must grow
+with it so that a read "as known at K" never gains an event later. Reads are never blocked.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from register.store.tables import EVENTS_TABLE
+
+DEFAULT_URL = "sqlite:///var/ropa.db"
+SQLITE_BUSY_SECONDS = 60
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL the register uses: the given one, ``ROPA_DATABASE_URL``, or ``var/ropa.db``."""
+    return url or os.environ.get("ROPA_DATABASE_URL") or DEFAULT_URL
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Spell the URL for SQLAlchemy: psycopg 3 for PostgreSQL, a busy timeout for SQLite."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///").split("?", 1)[0]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if "timeout=" not in url:
+            url += ("&" if "?" in url else "?") + f"timeout={SQLITE_BUSY_SECONDS}"
+    return url
+
+
+def lock_for_writing(session: Session) -> None:
+    """Take the write lock at the start of a write transaction; held until commit or rollback."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"LOCK TABLE {EVENTS_TABLE} IN EXCLUSIVE MODE"))
+    else:
+        session.execute(text("BEGIN IMMEDIATE"))

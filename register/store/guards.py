@@ -1,0 +1,55 @@
+"""Append-only at the database level (SPEC §4): UPDATE and DELETE on the history fail.
+
+A guard in the application alone would not stop a script or a console session; triggers stop
+both. On PostgreSQL TRUNCATE is refused too, since it bypasses row triggers.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from register.store.tables import EVENTS_TABLE, ledger
+
+GUARDED = (EVENTS_TABLE, ledger.name)
+
+
+def install(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        _install_postgres(connection)
+    else:
+        _install_sqlite(connection)
+
+
+def _install_sqlite(connection: Connection) -> None:
+    for table in GUARDED:
+        for action in ("UPDATE", "DELETE"):
+            connection.execute(
+                text(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} "
+                    f"BEFORE {action} ON {table} BEGIN "
+                    f"SELECT RAISE(ABORT, '{table} is append-only: {action} is refused'); END"
+                )
+            )
+
+
+def _install_postgres(connection: Connection) -> None:
+    connection.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION ropa_refuse_change() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+            "'% is append-only: % is refused', TG_TABLE_NAME, TG_OP; END $$"
+        )
+    )
+    for table in GUARDED:
+        connection.execute(
+            text(
+                f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE "
+                f"ON {table} FOR EACH ROW EXECUTE FUNCTION ropa_refuse_change()"
+            )
+        )
+        connection.execute(
+            text(
+                f"CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE "
+                f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION ropa_refuse_change()"
+            )
+        )

@@ -1,0 +1,88 @@
+"""The tables the register keeps beside the event store.
+
+``ropa_ledger`` is the hash chain over the global order (SPEC §4): written once per event in the
+event's own transaction and never rebuilt, because it is the evidence. ``ropa_segments`` and
+``ropa_projection`` are the bitemporal read model: disposable, rebuilt from the events at will.
+
+Instants are stored as integer microseconds since the epoch (UTC) so that both engines compare
+them exactly and identically.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+EVENTS_TABLE = "ropa_events"
+KNOWN_FOREVER = 2**62
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+metadata = MetaData()
+
+_id = BigInteger().with_variant(Integer(), "sqlite")
+
+ledger = Table(
+    "ropa_ledger",
+    metadata,
+    Column("position", _id, primary_key=True, autoincrement=False),
+    Column("entry_id", String(36), nullable=False),
+    Column("entry_kind", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("event_type", String(100), nullable=False),
+    Column("effective_from", Date, nullable=False),
+    Column("recorded_at", BigInteger, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("content_digest", String(64), nullable=False),
+    Column("chain_digest", String(64), nullable=False),
+    Index("ropa_ledger_entry_version", "entry_id", "version", unique=True),
+    Index("ropa_ledger_entry_recorded", "entry_id", "recorded_at"),
+    Index("ropa_ledger_recorded", "recorded_at"),
+)
+
+read_model = MetaData()
+
+segments = Table(
+    "ropa_segments",
+    read_model,
+    Column("id", _id, primary_key=True, autoincrement=True),
+    Column("entry_id", String(36), nullable=False),
+    Column("entry_kind", String(20), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date, nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("known_from", BigInteger, nullable=False),
+    Column("known_to", BigInteger, nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("facet", String(60)),
+    Column("content", Text, nullable=False),
+    Index("ropa_segments_current", "entry_kind", "known_to", "valid_to", "valid_from"),
+    Index("ropa_segments_past", "entry_kind", "valid_from", "known_from"),
+    Index("ropa_segments_entry", "entry_id", "known_to", "valid_to"),
+)
+
+projection = Table(
+    "ropa_projection",
+    read_model,
+    Column("name", String(32), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+)
+
+
+def to_micros(moment: datetime) -> int:
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def from_micros(micros: int) -> datetime:
+    return EPOCH + timedelta(microseconds=micros)
