@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import Notification, StoredEvent, Transcoder, Transcoding
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -29,15 +29,16 @@ from register.commands import (
     RetireEntry,
     SetOrganisation,
 )
-from register.fields import complete
 from register.domain import ENTRY_CLASSES, Entry, Organisation, Provenance, Stamp
 from register.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, VersionMismatch
+from register.fields import complete
 from register.ledger import GENESIS, chain_digest, content_digest
 from register.projection import Projected, Projector
 from register.store import guards
 from register.store.database import database_url, lock_for_writing, sqlalchemy_url
 from register.store.tables import from_micros, ledger, metadata, read_model, to_micros
 from register.timeline import Change
+from register.tokens import TokenStore
 
 BATCH = 1000
 Progress = Callable[[int, int], None]
@@ -76,6 +77,7 @@ class RegisterApplication(Application[uuid.UUID]):
         assert isinstance(engine, Engine)
         self.engine = engine
         self._prepare_schema()
+        self.tokens = TokenStore(engine)
 
     def register_transcodings(self, transcoder: Transcoder) -> None:
         super().register_transcodings(transcoder)  # type: ignore[arg-type]
@@ -98,7 +100,7 @@ class RegisterApplication(Application[uuid.UUID]):
     def register(self, command: RegisterEntry) -> Entry:
         def work(stamp: Stamp) -> Entry:
             entry_class = ENTRY_CLASSES[command.kind]
-            if command.entry_id is not None and self._exists(command.entry_id):
+            if command.entry_id is not None and self.has_entry(command.entry_id):
                 raise InvalidCommand({"id": [f"an entry with id {command.entry_id} exists"]})
             self._check_references(command.content)
             return entry_class.register(
@@ -137,7 +139,7 @@ class RegisterApplication(Application[uuid.UUID]):
 
         def work(stamp: Stamp) -> Entry:
             provenance = self._provenance(command, stamp)
-            if not self._exists(Organisation.ID):
+            if not self.has_entry(Organisation.ID):
                 return Organisation.register(command.content, provenance, stamp, Organisation.ID)
             entry = self._current("organisation", Organisation.ID, command.expected_version)
             whole = complete("organisation", command.content)
@@ -165,7 +167,18 @@ class RegisterApplication(Application[uuid.UUID]):
             raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
         return entry
 
-    def _exists(self, entry_id: uuid.UUID) -> bool:
+    def kind_of(self, entry_id: uuid.UUID) -> str:
+        with self.connect() as connection:
+            kind = connection.execute(
+                select(ledger.c.entry_kind).where(
+                    ledger.c.entry_id == str(entry_id), ledger.c.version == 1
+                )
+            ).scalar()
+        if kind is None:
+            raise EntryNotFound(f"There is no entry with id {entry_id}.")
+        return str(kind)
+
+    def has_entry(self, entry_id: uuid.UUID) -> bool:
         with self.recorder.transaction(commit=False):  # type: ignore[attr-defined]
             return bool(self.recorder.select_events(entry_id, limit=1))
 
@@ -198,7 +211,7 @@ class RegisterApplication(Application[uuid.UUID]):
         return entry
 
     def _stamp(self, connection: Connection) -> Stamp:
-        """The store's clock: never earlier than the last recorded event, so order and time agree."""
+        """The store's clock, never behind the last recorded event: order and time agree."""
         last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
         now = self.clock.now()
         if last is not None:
@@ -206,9 +219,12 @@ class RegisterApplication(Application[uuid.UUID]):
         return Stamp(recorded_at=now, today=now.astimezone(self.zone).date())
 
     def _chain(self, connection: Connection, notifications: Sequence[Notification]) -> None:
-        previous = connection.execute(
-            select(ledger.c.chain_digest).order_by(ledger.c.position.desc()).limit(1)
-        ).scalar() or GENESIS
+        previous = (
+            connection.execute(
+                select(ledger.c.chain_digest).order_by(ledger.c.position.desc()).limit(1)
+            ).scalar()
+            or GENESIS
+        )
         rows = []
         for notification in notifications:
             event = self.mapper.to_domain_event(notification)
@@ -236,11 +252,9 @@ class RegisterApplication(Application[uuid.UUID]):
         connection = session.connection()
         projector = Projector(load=self._changes_of)
         position = projector.position(connection)
-        total = (self.recorder.max_notification_id() or 0)
+        total = self.recorder.max_notification_id() or 0
         while True:
-            batch = self.recorder.select_notifications(
-                position, BATCH, inclusive_of_start=False
-            )
+            batch = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
             if not batch:
                 return position
             position = projector.apply(connection, (self._projected(n) for n in batch))

@@ -12,43 +12,43 @@ from datetime import date
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Command:
     actor: str
     effective_from: date | None = None
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RegisterEntry(Command):
-    kind: str = "activity"
+    kind: str
     content: dict[str, Any] = field(default_factory=dict)
     entry_id: uuid.UUID | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AmendEntry(Command):
-    kind: str = "activity"
-    entry_id: uuid.UUID = uuid.UUID(int=0)
+    kind: str
+    entry_id: uuid.UUID
     content: dict[str, Any] = field(default_factory=dict)
     expected_version: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RetireEntry(Command):
-    kind: str = "activity"
-    entry_id: uuid.UUID = uuid.UUID(int=0)
+    kind: str
+    entry_id: uuid.UUID
     expected_version: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReinstateEntry(Command):
-    kind: str = "activity"
-    entry_id: uuid.UUID = uuid.UUID(int=0)
+    kind: str
+    entry_id: uuid.UUID
     expected_version: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SetOrganisation(Command):
     """Replace the organisation's details as a whole (registering them the first time)."""
 

@@ -48,7 +48,7 @@ class Provenance:
 
 
 class Entry(Aggregate):
-    """What all entries share: a lifecycle of registration, amendments, retirement, reinstatement."""
+    """What all entries share: registration, amendment, retirement and reinstatement."""
 
     KIND: ClassVar[str]
     EVENT_NAMES: ClassVar[dict[str, str]] = {
@@ -65,7 +65,13 @@ class Entry(Aggregate):
         The topics are spelled out from constants, never from class names, so that stored
         events stay readable whatever the classes are called later.
         """
-        for base in (Entry.Created, Entry.Registered, Entry.Amended, Entry.Retired, Entry.Reinstated):
+        for base in (
+            Entry.Created,
+            Entry.Registered,
+            Entry.Amended,
+            Entry.Retired,
+            Entry.Reinstated,
+        ):
             stable_name = cls.EVENT_NAMES[base.__name__]
             event_class = type(
                 base.__name__,
@@ -95,6 +101,8 @@ class Entry(Aggregate):
                 effective_from=self.effective_from,
                 kind=self.CHANGE_KIND,
                 fields=getattr(self, "fields", {}),
+                actor=self.actor,
+                reason=self.reason,
             )
 
         def apply(self, aggregate: Aggregate) -> None:

@@ -321,9 +321,7 @@ def partial(kind: str, value: Mapping[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(value) - set(spec))
         if unknown:
             raise Problem(unknown[0], "is not a field of this entry")
-        return {
-            name: _checked(spec[name], raw, name) for name, raw in value.items()
-        }
+        return {name: _checked(spec[name], raw, name) for name, raw in value.items()}
     except Problem as problem:
         _raise(problem)
         raise

@@ -60,9 +60,7 @@ class Verdict:
         return self.finding is None
 
 
-def verify(
-    events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]
-) -> Verdict:
+def verify(events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]) -> Verdict:
     """Recompute the chain from the stored events and compare it with the recorded links.
 
     Both inputs are in position order. Stops at the first disagreement and names it: an event
@@ -82,14 +80,26 @@ def verify(
             pending_links.append(link)
         if event is None:
             assert link is not None
-            return _finding(count, previous, link.position, "removed: the chain records an "
-                            "event here that the store no longer holds")
+            return _finding(
+                count,
+                previous,
+                link.position,
+                "removed: the chain records an event here that the store no longer holds",
+            )
         if link is None or event[0] < link.position:
-            return _finding(count, previous, event[0], "inserted: the store holds an event "
-                            "that the chain never recorded")
+            return _finding(
+                count,
+                previous,
+                event[0],
+                "inserted: the store holds an event that the chain never recorded",
+            )
         if link.position < event[0]:
-            return _finding(count, previous, link.position, "removed: the chain records an "
-                            "event here that the store no longer holds")
+            return _finding(
+                count,
+                previous,
+                link.position,
+                "removed: the chain records an event here that the store no longer holds",
+            )
         digest = content_digest(event[1])
         if digest != link.content_digest:
             moved_from = _position_of(digest, link_iter, recorded, pending_links)

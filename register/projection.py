@@ -104,17 +104,13 @@ class Projector:
 
     def _track(self, connection: Connection, position: int) -> None:
         done = connection.execute(
-            update(projection)
-            .where(projection.c.name == PROJECTION_NAME)
-            .values(position=position)
+            update(projection).where(projection.c.name == PROJECTION_NAME).values(position=position)
         )
         if done.rowcount == 0:
             connection.execute(insert(projection).values(name=PROJECTION_NAME, position=position))
 
 
-def _row(
-    event: Projected, segment: Segment, recorded: int, registered_on: date
-) -> dict[str, Any]:
+def _row(event: Projected, segment: Segment, recorded: int, registered_on: date) -> dict[str, Any]:
     fields = dict(segment.state.fields)
     return {
         "entry_id": event.entry_id,

@@ -31,6 +31,8 @@ class Change:
     effective_from: date
     kind: str
     fields: Mapping[str, Any] = field(default_factory=dict)
+    actor: str = ""
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,7 @@ def known_at(changes: Iterable[Change], moment: datetime | None) -> list[Change]
     return [c for c in changes if moment is None or c.recorded_at <= moment]
 
 
-def state_at(
-    changes: Iterable[Change], as_of: date, known: datetime | None = None
-) -> State | None:
+def state_at(changes: Iterable[Change], as_of: date, known: datetime | None = None) -> State | None:
     """The entry's state in effect on ``as_of`` as recorded at ``known`` (SPEC §3, steps 1–3)."""
     state: State | None = None
     for change in in_effect_order(known_at(changes, known)):
