@@ -38,7 +38,7 @@ def postgres_reason() -> str | None:
 
         with psycopg.connect(POSTGRES_URL, connect_timeout=3):
             return None
-    except Exception as error:  # noqa: BLE001 - any failure means the server is not usable
+    except Exception as error:
         return f"PostgreSQL at {POSTGRES_URL} is not reachable ({error.__class__.__name__})"
 
 
