@@ -4,15 +4,42 @@ from __future__ import annotations
 
 from flask import Flask
 
+from api.extensions import Api, docs_assets, register_app, request_ids
+from api.resources import BLUEPRINTS
 from register.application import RegisterApplication
+
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+DESCRIPTION = """\
+The register of processing activities (GDPR Article 30), event-sourced and bitemporal.
+
+Every read takes `as_of` (the day the register is in effect) and `known_at` (the instant it was
+recorded). Every write to an existing entry sends `If-Match` with the ETag it read. Every error
+is `application/problem+json` (RFC 9457); invalid input lists each field in `errors`.
+Authenticate with `Authorization: Bearer <token>` (`ropa token create`).
+"""
+
+CONFIG = {
+    "API_TITLE": "The register",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "docs",
+    "OPENAPI_SWAGGER_UI_URL": docs_assets.ASSETS_URL,
+    "API_SPEC_OPTIONS": {"info": {"description": DESCRIPTION}},
+    "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
+}
 
 
 def create_app(register: RegisterApplication | None = None) -> Flask:
+    """The API over ``register``, or over one opened from ROPA_DATABASE_URL when first needed."""
     app = Flask("ropa")
-    app.extensions["register"] = register or RegisterApplication()
-
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
+    app.config.update(CONFIG)
+    register_app.install(app, register)
+    request_ids.install(app)
+    app.register_blueprint(docs_assets.assets)
+    api = Api(app)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
     return app

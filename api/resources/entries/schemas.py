@@ -1,0 +1,115 @@
+"""Schemas every kind of entry derives from its fields: the representation (SPEC §7), the
+registration body, the amendment body, lifecycle bodies, list queries and history items.
+
+A kind declares its fields once; the rest is derived here so that the kinds cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from marshmallow import fields
+from marshmallow.validate import OneOf, Range
+
+from api.extensions import Schema
+from api.extensions.fields import DateText, EntryId, InstantText
+from api.resources.moments import MomentQuery
+from register.timeline import ACTIVE, AMENDED, REGISTERED, REINSTATED, RETIRED, RETIRED_STATUS
+
+STATUSES = (ACTIVE, RETIRED_STATUS)
+CHANGE_TYPES = (REGISTERED, AMENDED, RETIRED, REINSTATED)
+MAX_PAGE_SIZE = 500
+
+
+def _event_fields() -> dict[str, fields.Field]:
+    """What every write body may carry besides the entry's fields: stored on the event."""
+    return {
+        "effective_from": fields.Date(
+            allow_none=True,
+            metadata={
+                "description": "the day from which the change holds (default: today in the "
+                "register's time zone)"
+            },
+        ),
+        "reason": fields.String(
+            allow_none=True,
+            metadata={"description": "why; required when effective_from lies before today"},
+        ),
+    }
+
+
+class Lifecycle(Schema.from_dict(_event_fields(), name="LifecycleBase")):  # type: ignore[misc]
+    """The body of retire and reinstate."""
+
+
+@dataclass(frozen=True)
+class EntrySchemas:
+    entry: type[Schema]
+    registration: type[Schema]
+    amendment: type[Schema]
+
+
+def entry_schemas(
+    name: str, entry_fields: type[Schema], represented: dict[str, fields.Field] | None = None
+) -> EntrySchemas:
+    """The three schemas of a kind whose own fields are ``entry_fields``.
+
+    ``represented`` adds read-only fields the register derives (a policy's content hash).
+    """
+    entry = entry_fields.from_dict(
+        {
+            "id": EntryId(required=True),
+            "version": fields.Integer(
+                required=True, metadata={"description": "also the ETag of the entry"}
+            ),
+            **(represented or {}),
+            "status": fields.String(required=True, validate=OneOf(STATUSES)),
+        },
+        name=name,
+    )
+    registration = entry_fields.from_dict(_event_fields(), name=f"{name}Registration")
+    optional = {}
+    for key, field in registration._declared_fields.items():
+        if field.required:
+            optional[key] = copy.copy(field)
+            optional[key].required = False
+    amendment = registration.from_dict(optional, name=f"{name}Amendment")
+    return EntrySchemas(entry, registration, amendment)
+
+
+def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[Schema]:
+    """The query of a list: the moment, status, the kind's one filter, and the page."""
+    return MomentQuery.from_dict(
+        {
+            "status": fields.String(
+                load_default=ACTIVE,
+                validate=OneOf((*STATUSES, "all")),
+                metadata={"description": "active (default), retired, or all"},
+            ),
+            facet: fields.String(validate=OneOf(choices) if choices else None),
+            "page": fields.Integer(load_default=1, validate=Range(min=1)),
+            "page_size": fields.Integer(load_default=50, validate=Range(min=1, max=MAX_PAGE_SIZE)),
+        },
+        name=f"{name}ListQuery",
+    )
+
+
+class FieldChange(Schema):
+    field = fields.String(required=True)
+    before = fields.Raw(allow_none=True, required=True)
+    after = fields.Raw(allow_none=True, required=True)
+
+
+class HistoryItem(Schema):
+    version = fields.Integer(required=True)
+    recorded_at = InstantText(required=True)
+    effective_from = DateText(required=True)
+    actor = fields.String(required=True)
+    reason = fields.String(required=True, allow_none=True)
+    type = fields.String(required=True, validate=OneOf(CHANGE_TYPES))
+    changes = fields.List(
+        fields.Nested(FieldChange),
+        required=True,
+        metadata={"description": "what the event changed on its effective date, before → after"},
+    )

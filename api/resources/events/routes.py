@@ -1,0 +1,29 @@
+"""/api/v1/events: the global event feed, for integrations and auditors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.extensions import Blueprint
+from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
+from api.extensions.register_app import current_register
+from api.resources.events.schemas import Event, EventsQuery
+from register.audit import feed
+
+blp = Blueprint(
+    "events",
+    __name__,
+    url_prefix="/api/v1/events",
+    description="Every event of the register, in global order.",
+    readers=REGISTER_READERS,
+    writers=REGISTER_WRITERS,
+)
+
+
+@blp.route("")
+@blp.query(EventsQuery)
+@blp.response(200, Event(many=True))
+def list_events(query: dict[str, Any]) -> list[dict[str, Any]]:
+    """Up to ``limit`` events after position ``after``; ask again with the last position seen."""
+    events = feed(current_register(), query["after"], query["limit"])
+    return [{**event, "entry": event["entry_id"]} for event in events]

@@ -1,0 +1,51 @@
+"""/api/v1/register: the whole Article 30 register at (as_of, known_at).
+
+Asked twice at the same instants it answers the same bytes, however much was recorded since:
+the body is a function of the two instants and the history up to known_at alone.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Response
+
+from api.extensions import Blueprint
+from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
+from api.extensions.register_app import current_register
+from api.resources.moments import moment_of
+from api.resources.register_at.schemas import Register, RegisterQuery
+from register.queries import register_at
+from register.render_markdown import render
+
+MARKDOWN = "text/markdown"
+
+blp = Blueprint(
+    "register",
+    __name__,
+    url_prefix="/api/v1/register",
+    description="The Article 30 register at a point in time.",
+    readers=REGISTER_READERS,
+    writers=REGISTER_WRITERS,
+)
+
+
+@blp.route("")
+@blp.query(RegisterQuery)
+@blp.response(200, Register)
+@blp.alt_response(200, schema={"type": "string"}, content_type=MARKDOWN, success=True)
+def get_register(query: dict[str, Any]) -> Response:
+    """The register in effect on as_of, as recorded at known_at, in JSON or Markdown.
+
+    The organisation block, then the activities (controller part 30(1), then the processor
+    part 30(2)), the recipients and the policy revision in effect; with the history position
+    and head digest it was computed from, and a digest of its own content.
+    """
+    register = current_register()
+    with register.connect() as connection:
+        document = register_at(connection, moment_of(register, query), query.get("role"))
+    if query["format"] == "md":
+        return Response(render(document, query["lang"]), mimetype=MARKDOWN)
+    body = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Response(body, mimetype="application/json")
