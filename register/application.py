@@ -333,7 +333,12 @@ class RegisterApplication(Application[uuid.UUID]):
         return self.clock.now().astimezone(self.zone).date()
 
     def now(self) -> datetime:
-        return self.clock.now()
+        """Now, for reads: never before the last recorded event, so a read issued after a
+        write has returned always sees it, even when two writes fell in one clock tick."""
+        with self.connect() as connection:
+            last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+        now = self.clock.now()
+        return max(now, from_micros(last)) if last is not None else now
 
     def entry(self, kind: str, entry_id: uuid.UUID) -> Entry:
         """The aggregate with its whole history, for history views and checks."""
