@@ -176,6 +176,30 @@ class Api(flask_smorest.Api):
     def _register_error_handlers(self) -> None:
         self._app.register_error_handler(Exception, handle_error)
 
+    def _register_etag_headers(self) -> None:
+        self.spec.components.header(
+            "ETAG",
+            {
+                "description": 'The entry\'s version, quoted ("3"): send it back in If-Match.',
+                "schema": {"type": "string"},
+            },
+            lazy=True,
+        )
+
+    def _register_pagination_header(self) -> None:
+        """The header carries JSON text, which an object schema in a header would not say."""
+        self.spec.components.header(
+            "PAGINATION",
+            {
+                "description": "JSON: total, total_pages, first_page, last_page, page, "
+                "previous_page, next_page",
+                "schema": {"type": "string"},
+                "example": '{"total": 9, "total_pages": 1, "first_page": 1, "last_page": 1, '
+                '"page": 1}',
+            },
+            lazy=True,
+        )
+
     def _register_responses(self) -> None:
         """Every documented error response is a problem document."""
         for status in http.HTTPStatus:

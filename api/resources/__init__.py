@@ -1,23 +1,23 @@
 """The resources of the API, one folder each with its routes and schemas."""
 
-from api.resources.activities.routes import blp as activities
-from api.resources.events.routes import blp as events
-from api.resources.health.routes import blp as health
-from api.resources.integrity.routes import blp as integrity
-from api.resources.organisation.routes import blp as organisation
-from api.resources.policies.routes import blp as policies
-from api.resources.recipients.routes import blp as recipients
-from api.resources.register_at.routes import blp as register
-from api.resources.tokens.routes import blp as tokens
+from api.resources.activities.routes import blp as activities_blp
+from api.resources.events.routes import blp as events_blp
+from api.resources.health.routes import blp as health_blp
+from api.resources.integrity.routes import blp as integrity_blp
+from api.resources.organisation.routes import blp as organisation_blp
+from api.resources.policies.routes import blp as policies_blp
+from api.resources.recipients.routes import blp as recipients_blp
+from api.resources.register_at.routes import blp as register_blp
+from api.resources.tokens.routes import blp as tokens_blp
 
 BLUEPRINTS = (
-    health,
-    register,
-    organisation,
-    activities,
-    recipients,
-    policies,
-    events,
-    integrity,
-    tokens,
+    health_blp,
+    register_blp,
+    organisation_blp,
+    activities_blp,
+    recipients_blp,
+    policies_blp,
+    events_blp,
+    integrity_blp,
+    tokens_blp,
 )

@@ -20,6 +20,7 @@ from register.timeline import ACTIVE, AMENDED, REGISTERED, REINSTATED, RETIRED, 
 STATUSES = (ACTIVE, RETIRED_STATUS)
 CHANGE_TYPES = (REGISTERED, AMENDED, RETIRED, REINSTATED)
 MAX_PAGE_SIZE = 500
+MAX_PAGE = 1_000_000
 
 
 def _event_fields() -> dict[str, fields.Field]:
@@ -88,7 +89,7 @@ def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[S
                 metadata={"description": "active (default), retired, or all"},
             ),
             facet: fields.String(validate=OneOf(choices) if choices else None),
-            "page": fields.Integer(load_default=1, validate=Range(min=1)),
+            "page": fields.Integer(load_default=1, validate=Range(min=1, max=MAX_PAGE)),
             "page_size": fields.Integer(load_default=50, validate=Range(min=1, max=MAX_PAGE_SIZE)),
         },
         name=f"{name}ListQuery",

@@ -9,12 +9,13 @@ from api.extensions import Schema
 from api.extensions.fields import DateText, EntryId, InstantText
 
 MAX_LIMIT = 1000
+LAST_POSITION = 2**62
 
 
 class EventsQuery(Schema):
     after = fields.Integer(
         load_default=0,
-        validate=Range(min=0),
+        validate=Range(min=0, max=LAST_POSITION),
         metadata={"description": "the position of the last event you have; 0 for the start"},
     )
     limit = fields.Integer(load_default=100, validate=Range(min=1, max=MAX_LIMIT))
