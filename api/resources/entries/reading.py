@@ -9,7 +9,6 @@ from typing import Any
 from api.extensions.problems import NOT_FOUND, RETIRED, Problem
 from api.extensions.versions import etag
 from api.resources.entries.retirement import retired_detail
-from api.resources.moments import known_now
 from register.application import RegisterApplication
 from register.queries import Moment, entry_at, rfc3339
 from register.timeline import RETIRED_STATUS
@@ -38,7 +37,7 @@ def written_entry(
     register: RegisterApplication, kind: str, entry_id: uuid.UUID, as_of: date | None
 ) -> Answer:
     """The entry as a write left it, on the day the write takes effect, retired or not."""
-    moment = Moment(as_of or register.today(), known_now(register))
+    moment = Moment(as_of or register.today(), register.now())
     with register.connect() as connection:
         item = entry_at(connection, kind, str(entry_id), moment)
     assert item is not None, "a write is read back at its own effective date"
