@@ -26,11 +26,10 @@ BASE = date(2024, 1, 1)
 START = datetime(2024, 1, 8, 10, 0, tzinfo=UTC)
 FIELDS = ("name", "description", "owner")
 
-operation = st.one_of(
-    st.tuples(st.just("register"), st.integers(0, 0), st.integers(-2, 6)),
-    st.tuples(st.just("amend"), st.integers(0, 5), st.integers(-2, 10)),
-    st.tuples(st.just("retire"), st.integers(0, 5), st.integers(-2, 10)),
-    st.tuples(st.just("reinstate"), st.integers(0, 5), st.integers(-2, 10)),
+operation = st.tuples(
+    st.sampled_from(["register", "amend", "amend", "amend", "retire", "reinstate"]),
+    st.integers(0, 2),
+    st.integers(-2, 8),
 )
 step = st.tuples(
     operation,
@@ -118,7 +117,7 @@ def assert_read_model_matches_fold(app: RegisterApplication, ids: list) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(steps=st.lists(step, min_size=1, max_size=14))
+@given(steps=st.lists(step, min_size=1, max_size=16))
 def test_read_model_equals_reference_fold(engine: str, tmp_path, steps: list) -> None:
     clock = FakeClock(START)
     with database(engine, str(tmp_path)) as url:
