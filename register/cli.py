@@ -11,6 +11,7 @@ import json
 import sys
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
 from register.application import RegisterApplication
@@ -26,8 +27,9 @@ from register.tokens import ROLES
 Handler = Callable[[argparse.Namespace, RegisterApplication], int]
 
 
-def _open_output(path: str | None) -> TextIO:
-    return open(path, "w", encoding="utf-8") if path else sys.stdout
+def _open_output(path: str | None) -> AbstractContextManager[TextIO]:
+    """The named file, or standard output (which must stay open afterwards)."""
+    return open(path, "w", encoding="utf-8") if path else nullcontext(sys.stdout)
 
 
 def cmd_load_example(args: argparse.Namespace, app: RegisterApplication) -> int:
