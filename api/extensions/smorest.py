@@ -240,6 +240,24 @@ class Blueprint(flask_smorest.Blueprint):
             self.before_request(self._authorize)
         self._prepare_doc_cbks.extend([self._prepare_auth_doc, self._prepare_if_match_doc])
 
+    @classmethod
+    def v1(
+        cls,
+        name: str,
+        description: str,
+        readers: Collection[str] = auth.REGISTER_READERS,
+        writers: Collection[str] = auth.REGISTER_WRITERS,
+    ) -> Blueprint:
+        """A protected resource at /api/v1/<name>, by default the register's own roles."""
+        return cls(
+            name,
+            "api",
+            url_prefix=f"/api/v1/{name}",
+            description=description,
+            readers=readers,
+            writers=writers,
+        )
+
     def _authorize(self) -> None:
         auth.authorize(self.readers or (), self.writers)
 

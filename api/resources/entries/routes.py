@@ -12,7 +12,7 @@ from typing import Any
 from flask.views import MethodView
 
 from api.extensions import Blueprint, Schema
-from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS, current_actor
+from api.extensions.auth import current_actor
 from api.extensions.register_app import current_register
 from api.resources.entries.reading import Answer, read_entry, written_entry
 from api.resources.entries.schemas import EntrySchemas, HistoryItem, Lifecycle, list_query
@@ -45,10 +45,8 @@ class Collection:
 
     kind: str
     plural: str
-    title: str
     schemas: EntrySchemas
-    facet: str
-    facet_choices: tuple[str, ...] | None
+    facet: tuple[str, tuple[str, ...] | None]  # the one filter of its lists, and its choices
     description: str
 
 
@@ -64,18 +62,11 @@ def event_arguments(body: dict[str, Any]) -> dict[str, Any]:
 def entry_blueprint(collection: Collection) -> Blueprint:
     kind, plural = collection.kind, collection.plural
     entry_schema = collection.schemas.entry
-    blp = Blueprint(
-        plural,
-        __name__,
-        url_prefix=f"/api/v1/{plural}",
-        description=collection.description,
-        readers=REGISTER_READERS,
-        writers=REGISTER_WRITERS,
-    )
+    blp = Blueprint.v1(plural, collection.description)
 
     @blp.route("")
     class Entries(MethodView):
-        @blp.query(list_query(collection.title, collection.facet, collection.facet_choices))
+        @blp.query(list_query(entry_schema.__name__, *collection.facet))
         @blp.response(200, entry_schema(many=True), headers=PAGINATION_HEADER)
         def get(self, query: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
             """List the entries in the register at a moment, by name, a page at a time."""
@@ -88,7 +79,7 @@ def entry_blueprint(collection: Collection) -> Blueprint:
                     kind,
                     moment_of(register, query),
                     status=None if status == "all" else status,
-                    facet=query.get(collection.facet),
+                    facet=query.get(collection.facet[0]),
                     offset=(page - 1) * size,
                     limit=size,
                 )

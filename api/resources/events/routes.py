@@ -5,19 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from api.extensions import Blueprint
-from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
 from api.extensions.register_app import current_register
 from api.resources.events.schemas import Event, EventsQuery
 from register.audit import feed
 
-blp = Blueprint(
-    "events",
-    __name__,
-    url_prefix="/api/v1/events",
-    description="Every event of the register, in global order.",
-    readers=REGISTER_READERS,
-    writers=REGISTER_WRITERS,
-)
+blp = Blueprint.v1("events", "Every event of the register, in global order.")
 
 
 @blp.route("")

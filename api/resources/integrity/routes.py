@@ -6,19 +6,11 @@ from dataclasses import asdict
 from typing import Any
 
 from api.extensions import Blueprint
-from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
 from api.extensions.register_app import current_register
 from api.resources.integrity.schemas import Integrity
 from register.audit import check_integrity
 
-blp = Blueprint(
-    "integrity",
-    __name__,
-    url_prefix="/api/v1/integrity",
-    description="Proof that nothing in the history was altered afterwards.",
-    readers=REGISTER_READERS,
-    writers=REGISTER_WRITERS,
-)
+blp = Blueprint.v1("integrity", "Proof that nothing in the history was altered afterwards.")
 
 
 @blp.route("")

@@ -7,7 +7,6 @@ from typing import Any
 from flask.views import MethodView
 
 from api.extensions import Blueprint
-from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
 from api.extensions.problems import VERSION_MISMATCH, Problem
 from api.extensions.register_app import current_register
 from api.extensions.versions import if_match_required
@@ -23,14 +22,7 @@ from register.domain import Organisation
 KIND = "organisation"
 NOT_YET = 0
 
-blp = Blueprint(
-    "organisation",
-    __name__,
-    url_prefix="/api/v1/organisation",
-    description="The controller's own details, Article 30(1)(a).",
-    readers=REGISTER_READERS,
-    writers=REGISTER_WRITERS,
-)
+blp = Blueprint.v1("organisation", "The controller's own details, Article 30(1)(a).")
 
 
 @blp.route("")

@@ -12,7 +12,6 @@ from typing import Any
 from flask import Response
 
 from api.extensions import Blueprint
-from api.extensions.auth import REGISTER_READERS, REGISTER_WRITERS
 from api.extensions.register_app import current_register
 from api.resources.moments import moment_of
 from api.resources.register_at.schemas import Register, RegisterQuery
@@ -21,14 +20,7 @@ from register.render_markdown import render
 
 MARKDOWN = "text/markdown"
 
-blp = Blueprint(
-    "register",
-    __name__,
-    url_prefix="/api/v1/register",
-    description="The Article 30 register at a point in time.",
-    readers=REGISTER_READERS,
-    writers=REGISTER_WRITERS,
-)
+blp = Blueprint.v1("register", "The Article 30 register at a point in time.")
 
 
 @blp.route("")

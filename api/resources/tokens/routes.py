@@ -11,13 +11,11 @@ from api.extensions.auth import TOKEN_MANAGERS
 from api.extensions.register_app import current_register
 from api.resources.tokens.schemas import CreatedToken, Token, TokenRequest
 
-blp = Blueprint(
+blp = Blueprint.v1(
     "tokens",
-    __name__,
-    url_prefix="/api/v1/tokens",
-    description="Bearer tokens: each has a role (dpo, auditor, admin) and a name.",
-    readers=TOKEN_MANAGERS,
-    writers=TOKEN_MANAGERS,
+    "Bearer tokens: each has a role (dpo, auditor, admin) and a name.",
+    TOKEN_MANAGERS,
+    TOKEN_MANAGERS,
 )
 
 

@@ -1,0 +1,66 @@
+"""Serving the API, and the try-it run: the example register loaded, a DPO and an auditor
+token made, and three curl lines printed that work as they stand."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+
+from api.app import create_app
+from register.application import RegisterApplication
+from register.example import example_id, load_example
+from register.queries import Moment, entry_at
+
+TRY_ACTIVITY = "contact_feedback"
+
+
+def serve(register: RegisterApplication, host: str, port: int) -> None:
+    """Serve the API on host:port with Werkzeug's threaded server until interrupted."""
+    create_app(register).run(host=host, port=port, threaded=True)
+
+
+def try_it_lines(register: RegisterApplication, base_url: str) -> list[str]:
+    """Load the example if missing, make a DPO and an auditor token, and say how to use them."""
+    load_example(register, say=lambda line: None)
+    _, dpo = register.tokens.create("dpo", "Try-it DPO")
+    _, auditor = register.tokens.create("auditor", "Try-it auditor")
+    activity = example_id("activity", TRY_ACTIVITY)
+    with register.connect() as connection:
+        current = entry_at(
+            connection, "activity", str(activity), Moment(register.today(), register.now())
+        )
+    version = current["version"] if current else 1
+
+    def curl(token: str, *args: str) -> str:
+        return shlex.join(["curl", "-s", "-H", f"Authorization: Bearer {token}", *args])
+
+    return [
+        f"The example register is loaded. API docs: {base_url}/docs",
+        f"DPO token:     {dpo}",
+        f"Auditor token: {auditor}",
+        "",
+        "Try it:",
+        curl(auditor, f"{base_url}/api/v1/register?as_of=2023-10-24&format=md"),
+        curl(dpo, "-i", f"{base_url}/api/v1/activities/{activity}"),
+        curl(
+            dpo,
+            "-X",
+            "PATCH",
+            "-H",
+            f'If-Match: "{version}"',
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            '{"owner": "Customer service", "reason": "Tried the API"}',
+            f"{base_url}/api/v1/activities/{activity}",
+        ),
+        "",
+    ]
+
+
+def serve_example(
+    register: RegisterApplication, host: str, port: int, say: Callable[[str], None] = print
+) -> None:
+    for line in try_it_lines(register, f"http://{host}:{port}"):
+        say(line)
+    serve(register, host, port)
