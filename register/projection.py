@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from register.store.tables import KNOWN_FOREVER, projection, segments, to_micros
 from register.timeline import Change, Segment
@@ -46,16 +46,28 @@ def encode(fields: Any) -> str:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass(frozen=True)
+class CurrentRow:
+    """A segment row still on record now (``known_to`` open): the only rows an event can close."""
+
+    id: int
+    valid_from: date
+    valid_to: date
+
+
 class Projector:
     """Applies events to the read model in global order, exactly once, inside a transaction.
 
-    ``load`` gives an entry's earlier changes when they are not in the cache; a rebuild keeps
-    them all in the cache so it reads every event once.
+    It keeps each touched entry's changes and open rows in memory, assigns row ids itself and
+    writes a batch with two bulk statements, so a rebuild costs a few statements per thousand
+    events instead of several per event. ``load`` gives an entry's earlier changes when they
+    are not in memory yet.
     """
 
     def __init__(self, load: ChangesLoader) -> None:
         self.load = load
-        self.cache: dict[str, list[Change]] = {}
+        self.changes: dict[str, list[Change]] = {}
+        self.open_rows: dict[str, list[CurrentRow]] = {}
 
     def position(self, connection: Connection) -> int:
         found = connection.execute(
@@ -64,43 +76,56 @@ class Projector:
         return int(found or 0)
 
     def apply(self, connection: Connection, events: Iterable[Projected]) -> int:
+        next_id = int(connection.execute(select(func.max(segments.c.id))).scalar() or 0) + 1
+        inserts: list[dict[str, Any]] = []
+        closes: list[dict[str, Any]] = []
         last = None
         for event in events:
-            self._apply_one(connection, event)
+            earlier = self._earlier(connection, event)
+            later = [*earlier, event.change]
+            self.changes[event.entry_id] = later
+            day = event.change.effective_from
+            recorded = to_micros(event.change.recorded_at)
+            still_open = []
+            closing = []
+            for row in self.open_rows.get(event.entry_id, []):
+                (closing if row.valid_to > day else still_open).append(row)
+            closes += [{"row_id": row.id, "known_to": recorded} for row in closing]
+            start = min((row.valid_from for row in closing), default=day)
+            registered_on = later[0].effective_from
+            for segment in timeline_segments(later):
+                if segment.valid_from < start:
+                    continue
+                row = _row(event, segment, recorded, registered_on)
+                row["id"] = next_id
+                inserts.append(row)
+                still_open.append(CurrentRow(next_id, segment.valid_from, segment.valid_to))
+                next_id += 1
+            self.open_rows[event.entry_id] = still_open
             last = event.position
+        if inserts:
+            connection.execute(insert(segments), inserts)
+        if closes:
+            connection.execute(_CLOSE, closes)
         if last is not None:
             self._track(connection, last)
         return last or 0
 
-    def _apply_one(self, connection: Connection, event: Projected) -> None:
-        change = event.change
-        earlier = self.cache.get(event.entry_id)
-        if earlier is None:
-            earlier = self.load(event.entry_id, change.version - 1)
-        later = [*earlier, change]
-        self.cache[event.entry_id] = later
-        day = change.effective_from
-        reaching_past = [s for s in timeline_segments(earlier) if s.valid_to > day]
-        start = min((s.valid_from for s in reaching_past), default=day)
-        recorded = to_micros(change.recorded_at)
-        if reaching_past:
-            connection.execute(
-                update(segments)
-                .where(
-                    segments.c.entry_id == event.entry_id,
-                    segments.c.known_to == KNOWN_FOREVER,
-                    segments.c.valid_to > day,
-                )
-                .values(known_to=recorded)
+    def _earlier(self, connection: Connection, event: Projected) -> list[Change]:
+        known = self.changes.get(event.entry_id)
+        if known is not None:
+            return known
+        version = event.change.version
+        if version == 1:
+            self.open_rows[event.entry_id] = []
+            return []
+        rows = connection.execute(
+            select(segments.c.id, segments.c.valid_from, segments.c.valid_to).where(
+                segments.c.entry_id == event.entry_id, segments.c.known_to == KNOWN_FOREVER
             )
-        registered_on = later[0].effective_from
-        rows = [
-            _row(event, segment, recorded, registered_on)
-            for segment in timeline_segments(later)
-            if segment.valid_from >= start
-        ]
-        if rows:
-            connection.execute(insert(segments), rows)
+        )
+        self.open_rows[event.entry_id] = [CurrentRow(*row) for row in rows]
+        return self.load(event.entry_id, version - 1)
 
     def _track(self, connection: Connection, position: int) -> None:
         done = connection.execute(
@@ -108,6 +133,13 @@ class Projector:
         )
         if done.rowcount == 0:
             connection.execute(insert(projection).values(name=PROJECTION_NAME, position=position))
+
+
+_CLOSE = (
+    update(segments)
+    .where(segments.c.id == bindparam("row_id"))
+    .values(known_to=bindparam("known_to"))
+)
 
 
 def _row(event: Projected, segment: Segment, recorded: int, registered_on: date) -> dict[str, Any]:
