@@ -89,8 +89,16 @@ def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[S
                 metadata={"description": "active (default), retired, or all"},
             ),
             facet: fields.String(validate=OneOf(choices) if choices else None),
-            "page": fields.Integer(load_default=1, validate=Range(min=1, max=MAX_PAGE)),
-            "page_size": fields.Integer(load_default=50, validate=Range(min=1, max=MAX_PAGE_SIZE)),
+            "page": fields.Integer(
+                load_default=1,
+                validate=Range(min=1, max=MAX_PAGE),
+                metadata={"description": "which page (from 1); X-Pagination says how many"},
+            ),
+            "page_size": fields.Integer(
+                load_default=50,
+                validate=Range(min=1, max=MAX_PAGE_SIZE),
+                metadata={"description": "entries per page, ordered by name"},
+            ),
         },
         name=f"{name}ListQuery",
     )
