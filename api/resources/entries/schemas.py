@@ -40,8 +40,8 @@ def _event_fields() -> dict[str, fields.Field]:
     }
 
 
-class Lifecycle(Schema.from_dict(_event_fields(), name="LifecycleBase")):  # type: ignore[misc]
-    """The body of retire and reinstate."""
+# The body of retire and reinstate.
+Lifecycle = Schema.from_dict(_event_fields(), name="Lifecycle")
 
 
 @dataclass(frozen=True)
