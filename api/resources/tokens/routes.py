@@ -30,12 +30,12 @@ class Tokens(MethodView):
     @blp.query()
     @blp.arguments(TokenRequest)
     @blp.response(201, CreatedToken)
-    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create a token; the answer holds its secret, which is stored only as a hash."""
         info, secret = current_register().tokens.create(
             body["role"], body["name"], body.get("expires_on")
         )
-        return {**info.as_dict(), "token": secret}, 201, {"Location": f"{blp.url_prefix}/{info.id}"}
+        return {**info.as_dict(), "token": secret}
 
 
 @blp.route("/<token_id>", methods=["DELETE"])
