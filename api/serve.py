@@ -6,6 +6,8 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 
+import waitress
+
 from api.app import create_app
 from register.application import RegisterApplication
 from register.example import example_id, load_example
@@ -15,8 +17,12 @@ TRY_ACTIVITY = "contact_feedback"
 
 
 def serve(register: RegisterApplication, host: str, port: int) -> None:
-    """Serve the API on host:port with Werkzeug's threaded server until interrupted."""
-    create_app(register).run(host=host, port=port, threaded=True)
+    """Serve the API on host:port with waitress until interrupted.
+
+    Waitress is a production WSGI server in pure Python: the same command serves a laptop and
+    a small installation, with none of the development server's caveats.
+    """
+    waitress.serve(create_app(register), host=host, port=port, threads=8, ident="ropa")
 
 
 def try_it_lines(register: RegisterApplication, base_url: str) -> list[str]:

@@ -77,7 +77,7 @@ class RegisterApplication(Application[uuid.UUID]):
         assert isinstance(engine, Engine)
         self.engine = engine
         self._prepare_schema()
-        self.tokens = TokenStore(engine)
+        self.tokens = TokenStore(engine, self.clock)
 
     def register_transcodings(self, transcoder: Transcoder) -> None:
         super().register_transcodings(transcoder)  # type: ignore[arg-type]

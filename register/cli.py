@@ -127,9 +127,12 @@ def cmd_token_revoke(args: argparse.Namespace, app: RegisterApplication) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, app: RegisterApplication) -> int:
-    from api import create_app
+    from api.serve import serve, serve_example
 
-    create_app(app).run(host=args.host, port=args.port)
+    if args.example:
+        serve_example(app, args.host, args.port)
+    else:
+        serve(app, args.host, args.port)
     return 0
 
 
@@ -156,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = add("serve", cmd_serve, "Serve the REST API.")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--example",
+        action="store_true",
+        help="load the example register if missing and print tokens and curl lines to try",
+    )
     add("load-example", cmd_load_example, "Load the example register (idempotent).")
     reg = add("register", cmd_register, "Print the register at a point in time.")
     reg.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")

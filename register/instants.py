@@ -26,12 +26,13 @@ def parse_instant(value: str, name: str) -> datetime:
         return datetime.combine(parse_date(value, name), time.max, tzinfo=UTC)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+        moment = moment.astimezone(UTC) if moment.tzinfo else None
+    except (ValueError, OverflowError):
         moment = None
-    if moment is None or moment.tzinfo is None:
+    if moment is None:
         raise InvalidCommand(
             {name: ["must be an RFC 3339 timestamp with an offset, or a date"]},
             detail=f"'{value}' is not an RFC 3339 timestamp: give {name} as, for example, "
             "2023-11-01T12:00:00Z, or a date for the end of that day (UTC).",
         )
-    return moment.astimezone(UTC)
+    return moment

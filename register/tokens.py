@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Date, DateTime, String, Table, insert, select, update
 from sqlalchemy.engine import Engine
 
+from register.clock import Clock
 from register.errors import EntryNotFound, InvalidCommand
 from register.store.tables import metadata
 
@@ -83,8 +84,9 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 class TokenStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, clock: Clock) -> None:
         self.engine = engine
+        self.clock = clock
 
     def create(self, role: str, name: str, expires_on: date | None = None) -> tuple[TokenInfo, str]:
         """A new token: its record, and the secret itself, which is never stored."""
@@ -101,7 +103,7 @@ class TokenStore:
             "name": name.strip(),
             "role": role,
             "token_hash": _hash(secret),
-            "created_at": datetime.now(UTC),
+            "created_at": self.clock.now(),
             "expires_on": expires_on,
             "revoked_at": None,
         }
@@ -128,7 +130,7 @@ class TokenStore:
             done = connection.execute(
                 update(tokens)
                 .where(tokens.c.id == token_id, tokens.c.revoked_at.is_(None))
-                .values(revoked_at=datetime.now(UTC))
+                .values(revoked_at=self.clock.now())
             )
         info = self.get(token_id)
         if done.rowcount == 0 and info.revoked_at is None:

@@ -39,10 +39,6 @@ class KnownAt(fields.Field):
             return parse_instant(value, attr or "known_at")
         except InvalidCommand as error:
             raise ma.ValidationError([m for ms in error.errors.values() for m in ms]) from None
-        except (OverflowError, ValueError):
-            raise ma.ValidationError(
-                "lies outside the range of dates this register keeps"
-            ) from None
 
 
 class LabelOrRecord(fields.Field):

@@ -1,5 +1,5 @@
-"""The try-it run (``python -m api``) prints a DPO token, an auditor token and three curl lines
-that work as printed: each line is replayed here against the app, word for word."""
+"""The try-it run (``ropa serve --example``) prints a DPO token, an auditor token and three
+curl lines that work as printed: each line is replayed here against the app, word for word."""
 
 from __future__ import annotations
 
