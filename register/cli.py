@@ -207,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RegisterError as error:
         print(f"ropa: {error.detail}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return 1
     except OSError as error:
         print(f"ropa: {error.strerror}: {error.filename}", file=sys.stderr)
         return 1
