@@ -28,6 +28,7 @@ from register.commands import (
     ReinstateEntry,
     RetireEntry,
     SetOrganisation,
+    Transition,
 )
 from register.domain import ENTRY_CLASSES, Entry, Organisation, Provenance, Stamp
 from register.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, VersionMismatch
@@ -119,17 +120,19 @@ class RegisterApplication(Application[uuid.UUID]):
         return self._write(work)
 
     def retire(self, command: RetireEntry) -> Entry:
-        def work(stamp: Stamp) -> Entry:
-            entry = self._current(command.kind, command.entry_id, command.expected_version)
-            entry.retire(self._provenance(command, stamp), stamp)
-            return entry
-
-        return self._write(work)
+        return self._transition(command, Entry.retire)
 
     def reinstate(self, command: ReinstateEntry) -> Entry:
+        return self._transition(command, Entry.reinstate)
+
+    def _transition(
+        self,
+        command: Transition,
+        step: Callable[[Entry, Provenance, Stamp], None],
+    ) -> Entry:
         def work(stamp: Stamp) -> Entry:
             entry = self._current(command.kind, command.entry_id, command.expected_version)
-            entry.reinstate(self._provenance(command, stamp), stamp)
+            step(entry, self._provenance(command, stamp), stamp)
             return entry
 
         return self._write(work)

@@ -35,17 +35,20 @@ class AmendEntry(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RetireEntry(Command):
+class Transition(Command):
+    """A change of lifecycle only: retirement or reinstatement."""
+
     kind: str
     entry_id: uuid.UUID
     expected_version: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class ReinstateEntry(Command):
-    kind: str
-    entry_id: uuid.UUID
-    expected_version: int | None = None
+class RetireEntry(Transition):
+    """Take the entry out of the register from ``effective_from`` on."""
+
+
+class ReinstateEntry(Transition):
+    """Bring a retired entry back into the register from ``effective_from`` on."""
 
 
 @dataclass(frozen=True, kw_only=True)
