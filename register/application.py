@@ -255,7 +255,7 @@ class RegisterApplication(Application[uuid.UUID]):
         connection = session.connection()
         projector = Projector(load=self._changes_of)
         position = projector.position(connection)
-        total = self.recorder.max_notification_id() or 0
+        total = (self.recorder.max_notification_id() or 0) if progress else 0
         while True:
             batch = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
             if not batch:
