@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import Notification, StoredEvent, Transcoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Notification, StoredEvent, Transcoding
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -80,8 +80,8 @@ class RegisterApplication(Application[uuid.UUID]):
         self._prepare_schema()
         self.tokens = TokenStore(engine, self.clock)
 
-    def register_transcodings(self, transcoder: Transcoder) -> None:
-        super().register_transcodings(transcoder)  # type: ignore[arg-type]
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
 
     def close(self) -> None:
@@ -163,7 +163,7 @@ class RegisterApplication(Application[uuid.UUID]):
 
     def _get(self, kind: str, entry_id: uuid.UUID) -> Entry:
         try:
-            entry = self.repository.get(entry_id)
+            entry: object = self.repository.get(entry_id)
         except AggregateNotFoundError:
             entry = None
         if not isinstance(entry, ENTRY_CLASSES[kind]):
@@ -230,19 +230,19 @@ class RegisterApplication(Application[uuid.UUID]):
         )
         rows = []
         for notification in notifications:
-            event = self.mapper.to_domain_event(notification)
+            event = self._event(notification)
             digest = content_digest(notification)
             previous = chain_digest(previous, digest)
             rows.append(
                 {
                     "position": notification.id,
                     "entry_id": str(notification.originator_id),
-                    "entry_kind": event.KIND,  # type: ignore[attr-defined]
+                    "entry_kind": event.KIND,
                     "version": notification.originator_version,
                     "event_type": notification.topic,
-                    "effective_from": event.effective_from,  # type: ignore[attr-defined]
+                    "effective_from": event.effective_from,
                     "recorded_at": to_micros(event.timestamp),
-                    "actor": event.actor,  # type: ignore[attr-defined]
+                    "actor": event.actor,
                     "content_digest": digest,
                     "chain_digest": previous,
                 }
@@ -264,20 +264,25 @@ class RegisterApplication(Application[uuid.UUID]):
             if progress:
                 progress(position, total)
 
+    def _event(self, stored: StoredEvent) -> Entry.Event:
+        event = self.mapper.to_domain_event(stored)
+        assert isinstance(event, Entry.Event)
+        return event
+
     def _projected(self, notification: Notification) -> Projected:
-        event = self.mapper.to_domain_event(notification)
+        event = self._event(notification)
         return Projected(
             position=notification.id,
             entry_id=str(notification.originator_id),
-            entry_kind=event.KIND,  # type: ignore[attr-defined]
-            change=event.change(),  # type: ignore[attr-defined]
+            entry_kind=event.KIND,
+            change=event.change(),
         )
 
     def _changes_of(self, entry_id: str, up_to_version: int) -> list[Change]:
         if up_to_version < 1:
             return []
         stored = self.recorder.select_events(uuid.UUID(entry_id), lte=up_to_version)
-        return [self.mapper.to_domain_event(s).change() for s in stored]  # type: ignore[attr-defined]
+        return [self._event(s).change() for s in stored]
 
     # Maintenance ---------------------------------------------------------------------------
 

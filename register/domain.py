@@ -12,7 +12,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from eventsourcing.domain import Aggregate
 
@@ -51,6 +51,8 @@ class Entry(Aggregate):
     """What all entries share: registration, amendment, retirement and reinstatement."""
 
     KIND: ClassVar[str]
+    if TYPE_CHECKING:  # set by the events, not a constructor argument of the aggregate
+        changes: list[Change]
     EVENT_NAMES: ClassVar[dict[str, str]] = {
         "Created": "Created",
         "Registered": "Registered",

@@ -24,9 +24,10 @@ def parse_date(value: str, name: str) -> date:
 def parse_instant(value: str, name: str) -> datetime:
     if len(value) == 10:
         return datetime.combine(parse_date(value, name), time.max, tzinfo=UTC)
+    moment: datetime | None
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-        moment = moment.astimezone(UTC) if moment.tzinfo else None
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        moment = parsed.astimezone(UTC) if parsed.tzinfo else None
     except (ValueError, OverflowError):
         moment = None
     if moment is None:

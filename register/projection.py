@@ -86,8 +86,8 @@ class Projector:
             self.changes[event.entry_id] = later
             day = event.change.effective_from
             recorded = to_micros(event.change.recorded_at)
-            still_open = []
-            closing = []
+            still_open: list[CurrentRow] = []
+            closing: list[CurrentRow] = []
             for row in self.open_rows.get(event.entry_id, []):
                 (closing if row.valid_to > day else still_open).append(row)
             closes += [{"row_id": row.id, "known_to": recorded} for row in closing]
@@ -96,9 +96,7 @@ class Projector:
             for segment in timeline_segments(later):
                 if segment.valid_from < start:
                     continue
-                row = _row(event, segment, recorded, registered_on)
-                row["id"] = next_id
-                inserts.append(row)
+                inserts.append({**_row(event, segment, recorded, registered_on), "id": next_id})
                 still_open.append(CurrentRow(next_id, segment.valid_from, segment.valid_to))
                 next_id += 1
             self.open_rows[event.entry_id] = still_open

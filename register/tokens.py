@@ -10,8 +10,9 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import Column, Date, DateTime, String, Table, insert, select, update
+from sqlalchemy import Column, Date, DateTime, Row, String, Table, insert, select, update
 from sqlalchemy.engine import Engine
 
 from register.clock import Clock
@@ -51,7 +52,7 @@ class TokenInfo:
             return f"the token expired on {self.expires_on.isoformat()}"
         return None
 
-    def as_dict(self) -> dict[str, str | None]:
+    def as_dict(self) -> dict[str, str | bool | None]:
         return {
             "id": self.id,
             "name": self.name,
@@ -66,21 +67,20 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _info(row: object) -> TokenInfo:
+def _info(row: Row[Any]) -> TokenInfo:
     return TokenInfo(
-        id=row.id,  # type: ignore[attr-defined]
-        name=row.name,  # type: ignore[attr-defined]
-        role=row.role,  # type: ignore[attr-defined]
-        created_at=_aware(row.created_at),  # type: ignore[attr-defined]
-        expires_on=row.expires_on,  # type: ignore[attr-defined]
-        revoked_at=_aware(row.revoked_at),  # type: ignore[attr-defined]
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        created_at=_aware(row.created_at),
+        expires_on=row.expires_on,
+        revoked_at=_aware(row.revoked_at) if row.revoked_at else None,
     )
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class TokenStore:
@@ -98,8 +98,9 @@ class TokenStore:
         if problems:
             raise InvalidCommand(problems)
         secret = PREFIX + secrets.token_urlsafe(32)
+        token_id = str(uuid.uuid4())
         row = {
-            "id": str(uuid.uuid4()),
+            "id": token_id,
             "name": name.strip(),
             "role": role,
             "token_hash": _hash(secret),
@@ -109,7 +110,7 @@ class TokenStore:
         }
         with self.engine.begin() as connection:
             connection.execute(insert(tokens).values(**row))
-        return self.get(row["id"]), secret
+        return self.get(token_id), secret
 
     def get(self, token_id: str) -> TokenInfo:
         with self.engine.connect() as connection:

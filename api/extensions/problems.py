@@ -118,7 +118,7 @@ def kind_for_status(status: int) -> ProblemType:
     return ProblemType(phrase.lower().replace(" ", "-"), status, phrase)
 
 
-def field_errors(messages: Mapping[str, Any], location: str) -> list[dict[str, str]]:
+def field_errors(messages: Any, location: str) -> list[dict[str, str]]:
     """Flatten marshmallow's nested messages into ``{"location", "field", "message"}`` items.
 
     Nested paths are spelled as the domain spells them (``purposes[0].legal_basis``) so that a

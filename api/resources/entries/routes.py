@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import marshmallow as ma
 from flask.views import MethodView
 
-from api.extensions import Blueprint, Schema
+from api.extensions import Blueprint
 from api.extensions.auth import current_actor
 from api.extensions.register_app import current_register
 from api.resources.entries.reading import Answer, read_entry, written_entry
@@ -144,7 +145,7 @@ def entry_blueprint(collection: Collection) -> Blueprint:
 def _lifecycle_view(
     blp: Blueprint,
     kind: str,
-    entry_schema: type[Schema],
+    entry_schema: type[ma.Schema],
     command: type[RetireEntry | ReinstateEntry],
     action: Callable[[RegisterApplication, Any], Any],
     summary: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+import marshmallow as ma
 from marshmallow import fields
 from marshmallow.validate import OneOf, Range
 
@@ -46,9 +47,9 @@ Lifecycle = Schema.from_dict(_event_fields(), name="Lifecycle")
 
 @dataclass(frozen=True)
 class EntrySchemas:
-    entry: type[Schema]
-    registration: type[Schema]
-    amendment: type[Schema]
+    entry: type[ma.Schema]
+    registration: type[ma.Schema]
+    amendment: type[ma.Schema]
 
 
 def entry_schemas(
@@ -79,7 +80,7 @@ def entry_schemas(
     return EntrySchemas(entry, registration, amendment)
 
 
-def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[Schema]:
+def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[ma.Schema]:
     """The query of a list: the moment, status, the kind's one filter, and the page."""
     return MomentQuery.from_dict(
         {
