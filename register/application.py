@@ -35,7 +35,7 @@ from register.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, Versio
 from register.fields import complete
 from register.ledger import GENESIS, chain_digest, content_digest
 from register.projection import Projected, Projector
-from register.store import guards
+from register.store import guards, segment_index
 from register.store.database import database_url, lock_for_writing, sqlalchemy_url
 from register.store.tables import from_micros, ledger, metadata, read_model, to_micros
 from register.timeline import Change
@@ -94,6 +94,7 @@ class RegisterApplication(Application[uuid.UUID]):
                 connection.execute(text("SELECT pg_advisory_xact_lock(30301)"))
             metadata.create_all(connection)
             read_model.create_all(connection)
+            segment_index.install(connection)
             guards.install(connection)
 
     # Commands ------------------------------------------------------------------------------
@@ -295,7 +296,9 @@ class RegisterApplication(Application[uuid.UUID]):
             lock_for_writing(session)
             connection = session.connection()
             read_model.drop_all(connection)
+            segment_index.drop(connection)
             read_model.create_all(connection)
+            segment_index.install(connection)
             return self._catch_up(session, progress)
 
     def import_events(self, events: Iterator[StoredEvent], progress: Progress | None = None) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from register.store import segment_index
 from register.store.tables import KNOWN_FOREVER, projection, segments, to_micros
 from register.timeline import Change, Segment
 from register.timeline import segments as timeline_segments
@@ -103,8 +104,10 @@ class Projector:
             last = event.position
         if inserts:
             connection.execute(insert(segments), inserts)
+            segment_index.add(connection, inserts)
         if closes:
             connection.execute(_CLOSE, closes)
+            segment_index.close(connection, closes)
         if last is not None:
             self._track(connection, last)
         return last or 0

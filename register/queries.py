@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
+from register.store import segment_index
 from register.store.tables import from_micros, ledger, segments, to_micros
 from register.timeline import ACTIVE
 
@@ -50,9 +51,9 @@ def _version_at(moment: Moment) -> Any:
     )
 
 
-def _segments_at(kind: str, moment: Moment) -> Select[Any]:
+def _segments_at(connection: Connection, kind: str, moment: Moment) -> Select[Any]:
     micros = moment.known_micros
-    return select(
+    query = select(
         segments.c.entry_id,
         segments.c.status,
         segments.c.registered_on,
@@ -65,6 +66,7 @@ def _segments_at(kind: str, moment: Moment) -> Select[Any]:
         segments.c.valid_from <= moment.as_of,
         segments.c.known_from <= micros,
     )
+    return segment_index.containing(query, connection.dialect.name, moment.as_of, micros)
 
 
 def _entry(kind: str, row: Any) -> dict[str, Any]:
@@ -79,7 +81,7 @@ def _entry(kind: str, row: Any) -> dict[str, Any]:
 def entry_at(connection: Connection, kind: str, entry_id: str, moment: Moment) -> dict | None:
     """One entry as it stood at ``moment``, active or retired; None before its registration."""
     row = connection.execute(
-        _segments_at(kind, moment).where(segments.c.entry_id == entry_id)
+        _segments_at(connection, kind, moment).where(segments.c.entry_id == entry_id)
     ).first()
     return _entry(kind, row) if row else None
 
@@ -95,16 +97,18 @@ def entries_at(
     limit: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """A page of the entries of one kind at ``moment``, by name, and how many there are."""
-    query = _segments_at(kind, moment)
+    query = _segments_at(connection, kind, moment)
     if status is not None:
         query = query.where(segments.c.status == status)
     if facet is not None:
         query = query.where(segments.c.facet == facet)
+    ordered = query.order_by(segments.c.name, segments.c.entry_id)
+    if limit is None and offset == 0:
+        entries = [_entry(kind, row) for row in connection.execute(ordered)]
+        return entries, len(entries)
     total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    query = query.order_by(segments.c.name, segments.c.entry_id).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return [_entry(kind, row) for row in connection.execute(query)], int(total)
+    page = ordered.offset(offset).limit(limit)
+    return [_entry(kind, row) for row in connection.execute(page)], int(total)
 
 
 def registered_ids(connection: Connection, kind: str, ids: set[str]) -> set[str]:

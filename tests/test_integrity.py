@@ -10,6 +10,7 @@ from register.application import RegisterApplication
 from register.audit import check_integrity
 from register.cli import main
 from register.example import load_example
+from tests.support import postgres_schema
 
 ROW = "SELECT originator_id, originator_version, topic, state FROM ropa_events WHERE id = :id"
 WRITE = (
@@ -35,11 +36,16 @@ def test_history_tables_refuse_update_and_delete(
     assert check_integrity(loaded).count == 19
 
 
-def test_postgres_refuses_truncate(loaded: RegisterApplication) -> None:
-    if loaded.engine.dialect.name != "postgresql":
-        pytest.skip("TRUNCATE exists only on PostgreSQL")
-    with pytest.raises(DBAPIError, match="append-only"), loaded.engine.begin() as connection:
-        connection.execute(text("TRUNCATE ropa_events CASCADE"))
+@pytest.mark.postgres
+def test_postgres_refuses_truncate() -> None:
+    with postgres_schema() as url:
+        app = RegisterApplication(url)
+        try:
+            load_example(app, say=lambda _: None)
+            with pytest.raises(DBAPIError, match="append-only"), app.engine.begin() as connection:
+                connection.execute(text("TRUNCATE ropa_events CASCADE"))
+        finally:
+            app.close()
 
 
 def drop_guards(app: RegisterApplication) -> None:

@@ -1,7 +1,9 @@
 """Append-only at the database level (SPEC §4): UPDATE and DELETE on the history fail.
 
 A guard in the application alone would not stop a script or a console session; triggers stop
-both. On PostgreSQL TRUNCATE is refused too, since it bypasses row triggers.
+both. On PostgreSQL TRUNCATE is refused too, since it bypasses row triggers. Triggers that are
+already there are left alone: creating one locks its table, and a process starting up must not
+queue behind, or deadlock with, another process's write.
 """
 
 from __future__ import annotations
@@ -41,15 +43,20 @@ def _install_postgres(connection: Connection) -> None:
         )
     )
     for table in GUARDED:
-        connection.execute(
-            text(
-                f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE "
-                f"ON {table} FOR EACH ROW EXECUTE FUNCTION ropa_refuse_change()"
-            )
+        present = set(
+            connection.execute(
+                text("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(:table)"),
+                {"table": table},
+            ).scalars()
         )
-        connection.execute(
-            text(
-                f"CREATE OR REPLACE TRIGGER {table}_no_truncate BEFORE TRUNCATE "
-                f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION ropa_refuse_change()"
-            )
-        )
+        for name, timing in (
+            (f"{table}_append_only", "BEFORE UPDATE OR DELETE ON {t} FOR EACH ROW"),
+            (f"{table}_no_truncate", "BEFORE TRUNCATE ON {t} FOR EACH STATEMENT"),
+        ):
+            if name not in present:
+                connection.execute(
+                    text(
+                        f"CREATE TRIGGER {name} {timing.format(t=table)} "
+                        "EXECUTE FUNCTION ropa_refuse_change()"
+                    )
+                )

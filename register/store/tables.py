@@ -67,8 +67,6 @@ segments = Table(
     Column("name", Text, nullable=False),
     Column("facet", String(60)),
     Column("content", Text, nullable=False),
-    Index("ropa_segments_current", "entry_kind", "known_to", "valid_to", "valid_from"),
-    Index("ropa_segments_past", "entry_kind", "valid_from", "known_from"),
     Index("ropa_segments_entry", "entry_id", "known_to", "valid_to"),
 )
 
