@@ -36,7 +36,12 @@ from register.fields import complete
 from register.ledger import GENESIS, chain_digest, content_digest
 from register.projection import Projected, Projector
 from register.store import guards, segment_index
-from register.store.database import database_url, lock_for_writing, sqlalchemy_url
+from register.store.database import (
+    database_url,
+    lock_for_writing,
+    sqlalchemy_url,
+    tidy_after_bulk_write,
+)
 from register.store.tables import from_micros, ledger, metadata, read_model, to_micros
 from register.timeline import Change
 from register.tokens import TokenStore
@@ -299,7 +304,9 @@ class RegisterApplication(Application[uuid.UUID]):
             segment_index.drop(connection)
             read_model.create_all(connection)
             segment_index.install(connection)
-            return self._catch_up(session, progress)
+            position = self._catch_up(session, progress)
+        tidy_after_bulk_write(self.engine)
+        return position
 
     def import_events(self, events: Iterator[StoredEvent], progress: Progress | None = None) -> int:
         """Append exported events to an empty store, in order, chaining and projecting them."""
@@ -322,6 +329,7 @@ class RegisterApplication(Application[uuid.UUID]):
                         progress(count, 0)
             count += self._append_imported(connection, batch)
             self._catch_up(session)
+        tidy_after_bulk_write(self.engine)
         return count
 
     def _append_imported(self, connection: Connection, batch: list[StoredEvent]) -> int:

@@ -68,6 +68,7 @@ class Projector:
     def __init__(self, load: ChangesLoader) -> None:
         self.load = load
         self.changes: dict[str, list[Change]] = {}
+        self.timelines: dict[str, list[Segment]] = {}
         self.open_rows: dict[str, list[CurrentRow]] = {}
 
     def position(self, connection: Connection) -> int:
@@ -94,9 +95,11 @@ class Projector:
             closes += [{"row_id": row.id, "known_to": recorded} for row in closing]
             start = min((row.valid_from for row in closing), default=day)
             registered_on = later[0].effective_from
-            for segment in timeline_segments(later):
-                if segment.valid_from < start:
-                    continue
+            kept = [s for s in self._timeline(event.entry_id, earlier) if s.valid_from < start]
+            before = kept[-1].state if kept and kept[-1].valid_to == start else None
+            rewritten = timeline_segments(later, start, before)
+            self.timelines[event.entry_id] = kept + rewritten
+            for segment in rewritten:
                 inserts.append({**_row(event, segment, recorded, registered_on), "id": next_id})
                 still_open.append(CurrentRow(next_id, segment.valid_from, segment.valid_to))
                 next_id += 1
@@ -111,6 +114,10 @@ class Projector:
         if last is not None:
             self._track(connection, last)
         return last or 0
+
+    def _timeline(self, entry_id: str, earlier: list[Change]) -> list[Segment]:
+        known = self.timelines.get(entry_id)
+        return known if known is not None else timeline_segments(earlier)
 
     def _earlier(self, connection: Connection, event: Projected) -> list[Change]:
         known = self.changes.get(event.entry_id)

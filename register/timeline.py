@@ -6,7 +6,7 @@ questions faster and is tested against this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -96,11 +96,17 @@ def version_at(changes: Iterable[Change], known: datetime | None = None) -> int:
     return max((c.version for c in known_at(changes, known)), default=0)
 
 
-def segments(changes: Sequence[Change]) -> list[Segment]:
-    """The whole valid-time timeline as currently recorded, one segment per effective date."""
-    ordered = in_effect_order(changes)
+def segments(
+    changes: Iterable[Change], start: date | None = None, before: State | None = None
+) -> list[Segment]:
+    """The valid-time timeline as currently recorded, one segment per effective date.
+
+    With ``start``, only the stretch from that date on, continuing from ``before``, the state
+    the timeline had just before it: what the read model rewrites after a change.
+    """
+    ordered = in_effect_order(c for c in changes if start is None or c.effective_from >= start)
     result: list[Segment] = []
-    state: State | None = None
+    state = before
     for index, change in enumerate(ordered):
         state = apply(state, change)
         following = ordered[index + 1].effective_from if index + 1 < len(ordered) else END_OF_TIME

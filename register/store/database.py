@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from register.store.tables import EVENTS_TABLE
@@ -34,6 +34,17 @@ def sqlalchemy_url(url: str) -> str:
         if "timeout=" not in url:
             url += ("&" if "?" in url else "?") + f"timeout={SQLITE_BUSY_SECONDS}"
     return url
+
+
+def tidy_after_bulk_write(engine: Engine) -> None:
+    """Refresh planner statistics, and on PostgreSQL clear the dead row versions a bulk write
+    leaves behind: the spatial index would otherwise keep offering them to every query."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("VACUUM ANALYZE ropa_segments"))
+            connection.execute(text("ANALYZE ropa_ledger"))
+        else:
+            connection.execute(text("ANALYZE"))
 
 
 def lock_for_writing(session: Session) -> None:
