@@ -27,7 +27,7 @@ def example_id(kind: str, key: str) -> uuid.UUID:
 
 
 def _data() -> dict[str, Any]:
-    folder = resources.files("register") / "example"
+    folder = resources.files("register") / "example_data"
     data = json.loads((folder / DATA).read_text(encoding="utf-8"))
     policy = dict(data["policy"])
     policy["text"] = (folder / policy.pop("text_file")).read_text(encoding="utf-8")
