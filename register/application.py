@@ -265,6 +265,7 @@ class RegisterApplication(Application[uuid.UUID]):
         while True:
             batch = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
             if not batch:
+                projector.flush(connection)
                 return position
             position = projector.apply(connection, (self._projected(n) for n in batch))
             if progress:

@@ -59,17 +59,23 @@ class CurrentRow:
 class Projector:
     """Applies events to the read model in global order, exactly once, inside a transaction.
 
-    It keeps each touched entry's changes and open rows in memory, assigns row ids itself and
-    writes a batch with two bulk statements, so a rebuild costs a few statements per thousand
-    events instead of several per event. ``load`` gives an entry's earlier changes when they
-    are not in memory yet.
+    It keeps each touched entry's changes, timeline and open rows in memory and assigns row ids
+    itself. New rows wait in memory until ``flush``: a row that a later event closes before
+    then is written once, already closed, instead of being written and updated. So a rebuild
+    costs a few bulk statements per many thousand events. ``load`` gives an entry's earlier
+    changes when they are not in memory yet. Call ``flush`` before the transaction commits.
     """
+
+    PENDING_LIMIT = 100_000
 
     def __init__(self, load: ChangesLoader) -> None:
         self.load = load
         self.changes: dict[str, list[Change]] = {}
         self.timelines: dict[str, list[Segment]] = {}
         self.open_rows: dict[str, list[CurrentRow]] = {}
+        self.pending: dict[int, dict[str, Any]] = {}
+        self.closes: list[dict[str, Any]] = []
+        self.next_id: int | None = None
 
     def position(self, connection: Connection) -> int:
         found = connection.execute(
@@ -78,42 +84,57 @@ class Projector:
         return int(found or 0)
 
     def apply(self, connection: Connection, events: Iterable[Projected]) -> int:
-        next_id = int(connection.execute(select(func.max(segments.c.id))).scalar() or 0) + 1
-        inserts: list[dict[str, Any]] = []
-        closes: list[dict[str, Any]] = []
+        if self.next_id is None:
+            self.next_id = int(connection.execute(select(func.max(segments.c.id))).scalar() or 0)
         last = None
         for event in events:
-            earlier = self._earlier(connection, event)
-            later = [*earlier, event.change]
-            self.changes[event.entry_id] = later
-            day = event.change.effective_from
-            recorded = to_micros(event.change.recorded_at)
-            still_open: list[CurrentRow] = []
-            closing: list[CurrentRow] = []
-            for row in self.open_rows.get(event.entry_id, []):
-                (closing if row.valid_to > day else still_open).append(row)
-            closes += [{"row_id": row.id, "known_to": recorded} for row in closing]
-            start = min((row.valid_from for row in closing), default=day)
-            registered_on = later[0].effective_from
-            kept = [s for s in self._timeline(event.entry_id, earlier) if s.valid_from < start]
-            before = kept[-1].state if kept and kept[-1].valid_to == start else None
-            rewritten = timeline_segments(later, start, before)
-            self.timelines[event.entry_id] = kept + rewritten
-            for segment in rewritten:
-                inserts.append({**_row(event, segment, recorded, registered_on), "id": next_id})
-                still_open.append(CurrentRow(next_id, segment.valid_from, segment.valid_to))
-                next_id += 1
-            self.open_rows[event.entry_id] = still_open
+            self._apply_one(connection, event)
             last = event.position
-        if inserts:
-            connection.execute(insert(segments), inserts)
-            segment_index.add(connection, inserts)
-        if closes:
-            connection.execute(_CLOSE, closes)
-            segment_index.close(connection, closes)
+        if len(self.pending) > self.PENDING_LIMIT:
+            self.flush(connection)
         if last is not None:
             self._track(connection, last)
         return last or 0
+
+    def _apply_one(self, connection: Connection, event: Projected) -> None:
+        earlier = self._earlier(connection, event)
+        later = [*earlier, event.change]
+        self.changes[event.entry_id] = later
+        day = event.change.effective_from
+        recorded = to_micros(event.change.recorded_at)
+        still_open: list[CurrentRow] = []
+        closing: list[CurrentRow] = []
+        for row in self.open_rows.get(event.entry_id, []):
+            (closing if row.valid_to > day else still_open).append(row)
+        for row in closing:
+            if row.id in self.pending:
+                self.pending[row.id]["known_to"] = recorded
+            else:
+                self.closes.append({"row_id": row.id, "known_to": recorded})
+        start = min((row.valid_from for row in closing), default=day)
+        kept = [s for s in self._timeline(event.entry_id, earlier) if s.valid_from < start]
+        before = kept[-1].state if kept and kept[-1].valid_to == start else None
+        rewritten = timeline_segments(later, start, before)
+        self.timelines[event.entry_id] = kept + rewritten
+        assert self.next_id is not None
+        for segment in rewritten:
+            self.next_id += 1
+            values = _row(event, segment, recorded, later[0].effective_from)
+            self.pending[self.next_id] = {**values, "id": self.next_id}
+            still_open.append(CurrentRow(self.next_id, segment.valid_from, segment.valid_to))
+        self.open_rows[event.entry_id] = still_open
+
+    def flush(self, connection: Connection) -> None:
+        """Write the rows waiting in memory and close the stored rows that events closed."""
+        rows = list(self.pending.values())
+        if rows:
+            connection.execute(insert(segments), rows)
+            segment_index.add(connection, rows)
+        if self.closes:
+            connection.execute(_CLOSE, self.closes)
+            segment_index.close(connection, self.closes)
+        self.pending = {}
+        self.closes = []
 
     def _timeline(self, entry_id: str, earlier: list[Change]) -> list[Segment]:
         known = self.timelines.get(entry_id)
