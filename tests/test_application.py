@@ -7,6 +7,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from register.application import RegisterApplication
 from register.audit import check_integrity, history
@@ -174,3 +175,38 @@ def test_setting_the_organisation_twice_with_the_same_details_records_nothing(
     with register_app.connect() as connection:
         organisation = register_at(connection, Moment(register_app.today(), register_app.now()))
     assert organisation["organisation"]["trade_name"] is None
+
+
+def test_stored_topics_are_the_stable_names_not_python_paths(
+    register_app: RegisterApplication,
+) -> None:
+    entry_id = new_activity(register_app)
+    register_app.retire(RetireEntry(actor="dpo", kind="activity", entry_id=entry_id))
+    with register_app.engine.connect() as connection:
+        topics = connection.execute(text("SELECT topic FROM ropa_events ORDER BY id")).scalars()
+        assert list(topics) == ["ropa:Activity.Registered", "ropa:Activity.Retired"]
+
+
+def test_read_model_tracks_the_last_event_in_the_same_transaction(
+    register_app: RegisterApplication,
+) -> None:
+    new_activity(register_app)
+    new_activity(register_app, name="Second")
+    with register_app.engine.connect() as connection:
+        tracked = connection.execute(text("SELECT position FROM ropa_projection")).scalar()
+    assert tracked == register_app.recorder.max_notification_id()
+
+
+def test_a_dropped_read_model_is_rebuilt_from_the_events(
+    register_app: RegisterApplication,
+) -> None:
+    new_activity(register_app, retention={"period": "P1Y"})
+    moment = Moment(STATEMENT_DAY, register_app.now())
+    with register_app.connect() as connection:
+        before = register_at(connection, moment)
+    with register_app.engine.begin() as connection:
+        connection.execute(text("DROP TABLE ropa_segments"))
+        connection.execute(text("DROP TABLE ropa_projection"))
+    register_app.rebuild()
+    with register_app.connect() as connection:
+        assert register_at(connection, moment) == before
