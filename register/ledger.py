@@ -60,6 +60,12 @@ class Verdict:
         return self.finding is None
 
 
+REMOVED = "removed: the chain records an event here that the store no longer holds"
+INSERTED = "inserted: the store holds an event that the chain never recorded"
+ALTERED = "altered: its stored content differs from what the chain recorded"
+REWRITTEN = "altered: its chain digest was rewritten"
+
+
 def verify(events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]) -> Verdict:
     """Recompute the chain from the stored events and compare it with the recorded links.
 
@@ -68,61 +74,38 @@ def verify(events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]) -> 
     """
     event_iter: Iterator[tuple[int, StoredEvent]] = iter(events)
     link_iter: Iterator[Link] = iter(links)
-    recorded = {}
-    pending_links: list[Link] = []
+    seen: dict[str, int] = {}
     previous = GENESIS
     count = 0
-    event = next(event_iter, None)
-    link = next(link_iter, None)
-    while event is not None or link is not None:
-        if link is not None:
-            recorded[link.content_digest] = link.position
-            pending_links.append(link)
-        if event is None:
-            assert link is not None
-            return _finding(
-                count,
-                previous,
-                link.position,
-                "removed: the chain records an event here that the store no longer holds",
-            )
-        if link is None or event[0] < link.position:
-            return _finding(
-                count,
-                previous,
-                event[0],
-                "inserted: the store holds an event that the chain never recorded",
-            )
-        if link.position < event[0]:
-            return _finding(
-                count,
-                previous,
-                link.position,
-                "removed: the chain records an event here that the store no longer holds",
-            )
-        digest = content_digest(event[1])
+    for link in link_iter:
+        seen[link.content_digest] = link.position
+        event = next(event_iter, None)
+        if event is None or link.position < event[0]:
+            return _finding(count, previous, link.position, REMOVED)
+        position, stored = event
+        if position < link.position:
+            return _finding(count, previous, position, INSERTED)
+        digest = content_digest(stored)
         if digest != link.content_digest:
-            moved_from = _position_of(digest, link_iter, recorded, pending_links)
+            moved_from = seen.get(digest) or _position_of(digest, link_iter)
             problem = (
                 f"reordered: this is the event the chain records at position {moved_from}"
                 if moved_from is not None
-                else "altered: its stored content differs from what the chain recorded"
+                else ALTERED
             )
-            return _finding(count, previous, event[0], problem)
+            return _finding(count, previous, position, problem)
         previous = chain_digest(previous, digest)
         if previous != link.chain_digest:
-            return _finding(count, previous, event[0], "altered: its chain digest was rewritten")
+            return _finding(count, previous, position, REWRITTEN)
         count += 1
-        event = next(event_iter, None)
-        link = next(link_iter, None)
+    extra = next(event_iter, None)
+    if extra is not None:
+        return _finding(count, previous, extra[0], INSERTED)
     return Verdict(count=count, head_digest=previous, finding=None)
 
 
-def _position_of(
-    digest: str, rest: Iterator[Link], seen: dict[str, int], pending: list[Link]
-) -> int | None:
-    if digest in seen:
-        return seen[digest]
+def _position_of(digest: str, rest: Iterator[Link]) -> int | None:
+    """Where the chain records an event with this content, further on, if anywhere."""
     for link in rest:
         if link.content_digest == digest:
             return link.position
