@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from register.application import BATCH, RegisterApplication
 from register.errors import IntegrityViolation
-from register.ledger import GENESIS, Link, Verdict, chain_digest, content_digest, verify
+from register.ledger import GENESIS, Held, Link, Verdict, chain_digest, content_digest, verify
 from register.queries import ledger_rows, rfc3339
 from register.store.tables import ledger
 from register.timeline import Change, state_at
@@ -111,9 +111,10 @@ def _links(app: RegisterApplication) -> Iterator[Link]:
         position = rows[-1].position
 
 
-def check_integrity(app: RegisterApplication) -> Verdict:
-    """Recompute the chain over the whole stored history (SPEC §4)."""
-    return verify(_events(app), _links(app))
+def check_integrity(app: RegisterApplication, held: Held | None = None) -> Verdict:
+    """Recompute the chain over the whole stored history (SPEC §4), and check that it still
+    passes through a digest given out earlier, if one is held."""
+    return verify(_events(app), _links(app), held)
 
 
 def export_lines(app: RegisterApplication) -> Iterator[str]:

@@ -19,6 +19,7 @@ from register.audit import check_integrity, export_lines, history, read_export
 from register.errors import InvalidCommand, RegisterError
 from register.example import load_example
 from register.instants import parse_date, parse_instant
+from register.ledger import Held
 from register.progress import ProgressBar
 from register.queries import Moment, register_at
 from register.render_markdown import render
@@ -65,7 +66,13 @@ def cmd_history(args: argparse.Namespace, app: RegisterApplication) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, app: RegisterApplication) -> int:
-    verdict = check_integrity(app)
+    if (args.position is None) != (args.digest is None):
+        raise InvalidCommand(
+            {"digest": ["--position and --digest go together"]},
+            detail="Give both --position and --digest, as a register answer's history shows them.",
+        )
+    held = Held(args.position, args.digest) if args.position is not None else None
+    verdict = check_integrity(app, held)
     if verdict.finding is None:
         print(f"intact: {verdict.count} events, head digest {verdict.head_digest}")
         return 0
@@ -173,7 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_argument("-o", "--output", help="write to this file instead of standard output")
     hist = add("history", cmd_history, "Print every event of one entry, before → after.")
     hist.add_argument("id")
-    add("verify", cmd_verify, "Recompute the hash chain over the whole history.")
+    verify = add("verify", cmd_verify, "Recompute the hash chain over the whole history.")
+    verify.add_argument(
+        "--position", type=int, help="with --digest: a history position you were given"
+    )
+    verify.add_argument(
+        "--digest", help="the head digest given with that position; verify checks it still holds"
+    )
     add("rebuild", cmd_rebuild, "Drop the read model and rebuild it from the events.")
     export = add("export-events", cmd_export, "Write every event to FILE as JSON Lines.")
     export.add_argument("file")

@@ -64,13 +64,32 @@ REMOVED = "removed: the chain records an event here that the store no longer hol
 INSERTED = "inserted: the store holds an event that the chain never recorded"
 ALTERED = "altered: its stored content differs from what the chain recorded"
 REWRITTEN = "altered: its chain digest was rewritten"
+NOT_HELD = (
+    "rewritten: the chain does not pass through the digest you hold for this position, "
+    "so the history before it is not the one you were given"
+)
 
 
-def verify(events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]) -> Verdict:
+@dataclass(frozen=True)
+class Held:
+    """A chain digest someone was given earlier, e.g. the ``history`` of a register answer.
+
+    A history rewritten whole, chain included, still verifies against itself; it cannot match
+    a digest that was handed out before the rewrite.
+    """
+
+    position: int
+    digest: str
+
+
+def verify(
+    events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link], held: Held | None = None
+) -> Verdict:
     """Recompute the chain from the stored events and compare it with the recorded links.
 
     Both inputs are in position order. Stops at the first disagreement and names it: an event
-    altered in place, removed, moved to another position, or present without a link.
+    altered in place, removed, moved to another position, or present without a link; and, when
+    a ``held`` digest is given, a chain that no longer passes through it.
     """
     event_iter: Iterator[tuple[int, StoredEvent]] = iter(events)
     link_iter: Iterator[Link] = iter(links)
@@ -97,10 +116,14 @@ def verify(events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link]) -> 
         previous = chain_digest(previous, digest)
         if previous != link.chain_digest:
             return _finding(count, previous, position, REWRITTEN)
+        if held is not None and position == held.position and previous != held.digest:
+            return _finding(count, previous, position, NOT_HELD)
         count += 1
     extra = next(event_iter, None)
     if extra is not None:
         return _finding(count, previous, extra[0], INSERTED)
+    if held is not None and held.position not in seen.values():
+        return _finding(count, previous, held.position, NOT_HELD)
     return Verdict(count=count, head_digest=previous, finding=None)
 
 

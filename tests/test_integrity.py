@@ -10,6 +10,8 @@ from register.application import RegisterApplication
 from register.audit import check_integrity
 from register.cli import main
 from register.example import load_example
+from register.ledger import Held, chain_digest, content_digest
+from register.queries import history_at
 from tests.support import postgres_schema
 
 ROW = "SELECT originator_id, originator_version, topic, state FROM ropa_events WHERE id = :id"
@@ -48,13 +50,14 @@ def test_postgres_refuses_truncate() -> None:
             app.close()
 
 
-def drop_guards(app: RegisterApplication) -> None:
+def drop_guards(app: RegisterApplication, tables: tuple[str, ...] = ("ropa_events",)) -> None:
     with app.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("DROP TRIGGER ropa_events_append_only ON ropa_events"))
-        else:
-            connection.execute(text("DROP TRIGGER ropa_events_no_update"))
-            connection.execute(text("DROP TRIGGER ropa_events_no_delete"))
+        for table in tables:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text(f"DROP TRIGGER {table}_append_only ON {table}"))
+            else:
+                connection.execute(text(f"DROP TRIGGER {table}_no_update"))
+                connection.execute(text(f"DROP TRIGGER {table}_no_delete"))
 
 
 def read_row(app: RegisterApplication, position: int) -> dict:
@@ -110,3 +113,41 @@ def test_swapped_events_are_found(loaded: RegisterApplication) -> None:
     assert verdict.finding.position == 10
     assert verdict.finding.problem.startswith("reordered")
     assert "position 11" in verdict.finding.problem
+
+
+def test_a_history_rewritten_whole_is_caught_by_a_digest_held_from_before(
+    loaded: RegisterApplication, capsys, monkeypatch
+) -> None:
+    with loaded.connect() as connection:
+        held = history_at(connection, loaded.now())
+    drop_guards(loaded, ("ropa_events", "ropa_ledger"))
+    row = read_row(loaded, 12)
+    row["state"] = bytes(row["state"]).replace(b'"role":"controller"', b'"role":"processor"')
+    write_row(loaded, 12, row)
+    rewrite_chain_from(loaded, 12)
+    assert check_integrity(loaded).intact
+    verdict = check_integrity(loaded, Held(held["position"], held["head_digest"]))
+    assert verdict.finding is not None
+    assert (verdict.finding.position, verdict.finding.problem.split(":")[0]) == (19, "rewritten")
+    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.url)
+    assert main(["verify", "--position", "19", "--digest", held["head_digest"]]) == 1
+    assert "position 19 rewritten" in capsys.readouterr().out
+
+
+def rewrite_chain_from(app: RegisterApplication, start: int) -> None:
+    """What a careful forger does: recompute every digest from the altered event on."""
+    events = app.recorder.select_notifications(start, 1000)
+    with app.engine.begin() as connection:
+        previous = connection.execute(
+            text("SELECT chain_digest FROM ropa_ledger WHERE position = :p"), {"p": start - 1}
+        ).scalar()
+        for event in events:
+            digest = content_digest(event)
+            previous = chain_digest(previous, digest)
+            connection.execute(
+                text(
+                    "UPDATE ropa_ledger SET content_digest = :c, chain_digest = :d "
+                    "WHERE position = :p"
+                ),
+                {"c": digest, "d": previous, "p": event.id},
+            )

@@ -6,7 +6,7 @@ import uuid
 
 from eventsourcing.persistence import StoredEvent
 
-from register.ledger import GENESIS, Link, chain_digest, content_digest, verify
+from register.ledger import GENESIS, Held, Link, chain_digest, content_digest, verify
 
 ENTRY = uuid.UUID(int=7)
 
@@ -86,3 +86,16 @@ def test_rewritten_chain_digest_is_found() -> None:
     events, links = history(3)
     links[1] = Link(2, links[1].content_digest, "0" * 64)
     assert problem(events, links) == (2, "altered")
+
+
+def test_a_held_digest_must_still_be_on_the_chain() -> None:
+    events, links = history(5)
+    assert verify(events, links, Held(3, links[2].chain_digest)).intact
+    assert problem_held(events, links, Held(3, "0" * 64)) == (3, "rewritten")
+    assert problem_held(events, links, Held(9, links[2].chain_digest)) == (9, "rewritten")
+
+
+def problem_held(events, links, held: Held) -> tuple[int, str] | None:
+    verdict = verify(events, links, held)
+    assert verdict.finding is not None
+    return verdict.finding.position, verdict.finding.problem.split(":")[0]

@@ -47,3 +47,20 @@ def test_health_is_open_and_ready_checks_the_database(app) -> None:
     client = app.test_client()
     assert client.get("/health").get_json() == {"status": "ok"}
     assert client.get("/ready").get_json() == {"status": "ready"}
+
+
+def test_integrity_checks_a_digest_given_out_earlier(api: ApiClient, auditor: ApiClient) -> None:
+    api.register("recipients", recipient_body())
+    history = auditor.get("/api/v1/register").get_json()["history"]
+    api.register("recipients", recipient_body(name="Mail service"))
+    held = {"position": history["position"], "digest": history["head_digest"]}
+    verdict = auditor.get("/api/v1/integrity", **held).get_json()
+    assert verdict["intact"] is True and verdict["count"] == 2
+    wrong = {**held, "digest": "f" * 64}
+    verdict = auditor.get("/api/v1/integrity", **wrong).get_json()
+    assert verdict["intact"] is False
+    assert verdict["finding"]["position"] == history["position"]
+    assert verdict["finding"]["problem"].startswith("rewritten")
+    alone = auditor.get("/api/v1/integrity", position=1)
+    assert alone.status_code == 422
+    assert alone.get_json()["errors"][0]["field"] == "digest"

@@ -7,18 +7,24 @@ from typing import Any
 
 from api.extensions import Blueprint
 from api.extensions.register_app import current_register
-from api.resources.integrity.schemas import Integrity
+from api.resources.integrity.schemas import Integrity, IntegrityQuery
 from register.audit import check_integrity
+from register.ledger import Held
 
 blp = Blueprint.v1("integrity", "Proof that nothing in the history was altered afterwards.")
 
 
 @blp.route("")
-@blp.query()
+@blp.query(IntegrityQuery)
 @blp.response(200, Integrity)
-def get_integrity() -> dict[str, Any]:
-    """The head digest and event count, or the first event that was altered, removed or moved."""
-    verdict = check_integrity(current_register())
+def get_integrity(query: dict[str, Any]) -> dict[str, Any]:
+    """The head digest and event count, or the first event that was altered, removed or moved.
+
+    With ``position`` and ``digest`` from an earlier answer, also whether the chain still
+    passes through that digest: a history rewritten whole, chain and all, does not.
+    """
+    held = Held(query["position"], query["digest"]) if "position" in query else None
+    verdict = check_integrity(current_register(), held)
     return {
         "intact": verdict.intact,
         "count": verdict.count,
