@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,6 +35,7 @@ from register.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, Versio
 from register.fields import complete
 from register.ledger import GENESIS, chain_digest, content_digest
 from register.projection import Projected, Projector
+from register.queries import Moment
 from register.store import guards, segment_index
 from register.store.database import (
     database_url,
@@ -221,10 +222,10 @@ class RegisterApplication(Application[uuid.UUID]):
 
     def _stamp(self, connection: Connection) -> Stamp:
         """The store's clock, never behind the last recorded event: order and time agree."""
-        last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+        last = _last_recorded(connection)
         now = self.clock.now()
         if last is not None:
-            now = max(now, from_micros(last + 1))
+            now = max(now, last + timedelta(microseconds=1))
         return Stamp(recorded_at=now, today=now.astimezone(self.zone).date())
 
     def _chain(self, connection: Connection, notifications: Sequence[Notification]) -> None:
@@ -356,13 +357,22 @@ class RegisterApplication(Application[uuid.UUID]):
         """Now, for reads: never before the last recorded event, so a read issued after a
         write has returned always sees it, even when two writes fell in one clock tick."""
         with self.connect() as connection:
-            last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+            last = _last_recorded(connection)
         now = self.clock.now()
-        return max(now, from_micros(last)) if last is not None else now
+        return max(now, last) if last is not None else now
+
+    def moment(self, as_of: date | None = None, known_at: datetime | None = None) -> Moment:
+        """The instants a read is asked at, each defaulting as SPEC §3 says: today, and now."""
+        return Moment(as_of or self.today(), known_at or self.now())
 
     def entry(self, kind: str, entry_id: uuid.UUID) -> Entry:
         """The aggregate with its whole history, for history views and checks."""
         return self._get(kind, entry_id)
+
+
+def _last_recorded(connection: Connection) -> datetime | None:
+    last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+    return None if last is None else from_micros(last)
 
 
 def _references(content: dict[str, Any]) -> Iterator[tuple[str, str]]:

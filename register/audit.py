@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from register.application import BATCH, RegisterApplication
 from register.errors import IntegrityViolation
+from register.instants import rfc3339
 from register.ledger import GENESIS, Held, Link, Verdict, chain_digest, content_digest, verify
-from register.queries import ledger_rows, rfc3339
+from register.queries import ledger_rows
 from register.store.tables import ledger
 from register.timeline import Change, state_at
 

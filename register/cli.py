@@ -21,7 +21,7 @@ from register.example import load_example
 from register.instants import parse_date, parse_instant
 from register.ledger import Held
 from register.progress import ProgressBar
-from register.queries import Moment, register_at
+from register.queries import register_at
 from register.render_markdown import render
 from register.tokens import ROLES
 
@@ -44,10 +44,12 @@ def cmd_load_example(args: argparse.Namespace, app: RegisterApplication) -> int:
 
 
 def cmd_register(args: argparse.Namespace, app: RegisterApplication) -> int:
-    as_of = parse_date(args.as_of, "as_of") if args.as_of else app.today()
-    known_at = parse_instant(args.known_at, "known_at") if args.known_at else app.now()
+    moment = app.moment(
+        parse_date(args.as_of, "as_of") if args.as_of else None,
+        parse_instant(args.known_at, "known_at") if args.known_at else None,
+    )
     with app.connect() as connection:
-        register = register_at(connection, Moment(as_of, known_at))
+        register = register_at(connection, moment)
     text = (
         render(register, args.lang)
         if args.format == "md"

@@ -11,6 +11,11 @@ from datetime import UTC, date, datetime, time
 from register.errors import InvalidCommand
 
 
+def rfc3339(moment: datetime) -> str:
+    """An instant as the register writes it everywhere: UTC, with a Z."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def parse_date(value: str, name: str) -> date:
     try:
         return date.fromisoformat(value)

@@ -9,7 +9,6 @@ answering for earlier knowledge: both answers stay available forever.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from register.canonical import canonical_json
 from register.store import segment_index
 from register.store.tables import KNOWN_FOREVER, projection, segments, to_micros
 from register.timeline import Change, Segment
@@ -41,10 +41,6 @@ def facet_of(kind: str, fields: dict[str, Any]) -> str | None:
     """The one attribute a list is filtered by: an activity's role, a recipient's category."""
     key = {"activity": "role", "recipient": "category", "policy": "language"}.get(kind)
     return fields.get(key) if key else None
-
-
-def encode(fields: Any) -> str:
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -184,5 +180,5 @@ def _row(event: Projected, segment: Segment, recorded: int, registered_on: date)
         "status": segment.state.status,
         "name": str(fields.get("name") or fields.get("title") or ""),
         "facet": facet_of(event.entry_kind, fields),
-        "content": encode(fields),
+        "content": canonical_json(fields),
     }

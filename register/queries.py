@@ -7,14 +7,15 @@ replay history.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
+from register.canonical import digest_of
+from register.instants import rfc3339
 from register.store import segment_index
 from register.store.tables import from_micros, ledger, segments, to_micros
 from register.timeline import ACTIVE
@@ -32,10 +33,6 @@ class Moment:
     @property
     def known_micros(self) -> int:
         return to_micros(self.known_at)
-
-
-def rfc3339(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _version_at(moment: Moment) -> Any:
@@ -131,11 +128,6 @@ def history_at(connection: Connection, known_at: datetime) -> dict[str, Any]:
     if row is None:
         return {"position": 0, "head_digest": None}
     return {"position": row.position, "head_digest": row.chain_digest}
-
-
-def digest_of(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def register_at(connection: Connection, moment: Moment, role: str | None = None) -> dict:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from register.clock import Clock
 from register.errors import EntryNotFound, InvalidCommand
+from register.instants import rfc3339
 from register.store.tables import metadata
 
 ROLES = ("dpo", "auditor", "admin")
@@ -57,7 +58,7 @@ class TokenInfo:
             "id": self.id,
             "name": self.name,
             "role": self.role,
-            "created_at": self.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "created_at": rfc3339(self.created_at),
             "expires_on": self.expires_on.isoformat() if self.expires_on else None,
             "revoked": self.revoked_at is not None,
         }

@@ -25,7 +25,4 @@ class MomentQuery(Schema):
 
 
 def moment_of(register: RegisterApplication, query: dict[str, Any]) -> Moment:
-    return Moment(
-        as_of=query.get("as_of") or register.today(),
-        known_at=query.get("known_at") or register.now(),
-    )
+    return register.moment(query.get("as_of"), query.get("known_at"))

@@ -10,7 +10,8 @@ from api.extensions.problems import NOT_FOUND, RETIRED, Problem
 from api.extensions.versions import etag
 from api.resources.entries.retirement import retired_detail
 from register.application import RegisterApplication
-from register.queries import Moment, entry_at, rfc3339
+from register.instants import rfc3339
+from register.queries import Moment, entry_at
 from register.timeline import RETIRED_STATUS
 
 Answer = tuple[dict[str, Any], dict[str, str]]

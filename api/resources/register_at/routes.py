@@ -6,7 +6,6 @@ the body is a function of the two instants and the history up to known_at alone.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import Response
@@ -15,6 +14,7 @@ from api.extensions import Blueprint
 from api.extensions.register_app import current_register
 from api.resources.moments import moment_of
 from api.resources.register_at.schemas import Register, RegisterQuery
+from register.canonical import canonical_json
 from register.queries import register_at
 from register.render_markdown import render
 
@@ -39,5 +39,4 @@ def get_register(query: dict[str, Any]) -> Response:
         document = register_at(connection, moment_of(register, query), query.get("role"))
     if query["format"] == "md":
         return Response(render(document, query["lang"]), mimetype=MARKDOWN)
-    body = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Response(body, mimetype="application/json")
+    return Response(canonical_json(document), mimetype="application/json")
