@@ -6,7 +6,7 @@ from flask import Flask
 
 from api.extensions import Api, docs_assets, register_app, request_ids
 from api.resources import BLUEPRINTS
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 import waitress
 
 from api.app import create_app
-from register.application import RegisterApplication
-from register.example import example_id, load_example
-from register.queries import Moment, entry_at
+from register.application.service import RegisterApplication
+from register.importers.example import example_id, load_example
+from register.store.queries import Moment, entry_at
 
 TRY_ACTIVITY = "contact_feedback"
 

@@ -16,12 +16,12 @@ import random
 import sys
 from datetime import UTC, date, datetime, timedelta
 
-from register.application import RegisterApplication
-from register.domain import Activity, Entry, Provenance, Recipient, Stamp
-from register.errors import RegisterError
-from register.ledger import GENESIS, chain_digest, content_digest
-from register.progress import ProgressBar
-from register.timeline import state_at
+from register.application.service import RegisterApplication
+from register.domain.chain import GENESIS, chain_digest, content_digest
+from register.domain.entries import Activity, Entry, Provenance, Recipient, Stamp
+from register.domain.errors import RegisterError
+from register.domain.timeline import state_at
+from register.presentation.progress import ProgressBar
 
 START_DAY = date(2023, 10, 24)
 START = datetime(2023, 10, 24, 8, 0, tzinfo=UTC)

@@ -14,8 +14,8 @@ import sys
 import time
 from datetime import UTC, date, datetime
 
-from register.application import RegisterApplication
-from register.queries import Moment, register_at
+from register.application.service import RegisterApplication
+from register.store.queries import Moment, register_at
 
 
 def main() -> int:

@@ -14,16 +14,16 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
-from register.application import RegisterApplication
-from register.audit import check_integrity, export_lines, history, read_export
-from register.errors import InvalidCommand, RegisterError
-from register.example import load_example
-from register.instants import parse_date, parse_instant
-from register.ledger import Held
-from register.progress import ProgressBar
-from register.queries import register_at
-from register.render_markdown import render
-from register.tokens import ROLES
+from register.application.audit import check_integrity, export_lines, history, read_export
+from register.application.service import RegisterApplication
+from register.domain.chain import Held
+from register.domain.errors import InvalidCommand, RegisterError
+from register.domain.instants import parse_date, parse_instant
+from register.importers.example import load_example
+from register.presentation.markdown import render
+from register.presentation.progress import ProgressBar
+from register.store.queries import register_at
+from register.store.tokens import ROLES
 
 Handler = Callable[[argparse.Namespace, RegisterApplication], int]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 from tests.support import FakeClock, database
 
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

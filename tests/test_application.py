@@ -9,11 +9,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from register.application import RegisterApplication
-from register.audit import check_integrity, history
-from register.commands import AmendEntry, RegisterEntry, RetireEntry, SetOrganisation
-from register.errors import EntryNotFound, InvalidCommand, LifecycleConflict, VersionMismatch
-from register.queries import Moment, entry_at, register_at
+from register.application.audit import check_integrity, history
+from register.application.service import RegisterApplication
+from register.domain.commands import AmendEntry, RegisterEntry, RetireEntry, SetOrganisation
+from register.domain.errors import EntryNotFound, InvalidCommand, LifecycleConflict, VersionMismatch
+from register.store.queries import Moment, entry_at, register_at
 
 STATEMENT_DAY = date(2023, 10, 24)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import multiprocessing
 import uuid
 
-from register.application import RegisterApplication
-from register.audit import check_integrity
-from register.commands import AmendEntry, RegisterEntry
-from register.queries import Moment, entry_at, register_at
+from register.application.audit import check_integrity
+from register.application.service import RegisterApplication
+from register.domain.commands import AmendEntry, RegisterEntry
+from register.store.queries import Moment, entry_at, register_at
 
 WRITES = 25
 

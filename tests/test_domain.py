@@ -6,9 +6,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from register.domain import Activity, Organisation, PolicyRevision, Provenance, Recipient, Stamp
-from register.errors import InvalidCommand, LifecycleConflict
-from register.timeline import state_at
+from register.domain.entries import (
+    Activity,
+    Organisation,
+    PolicyRevision,
+    Provenance,
+    Recipient,
+    Stamp,
+)
+from register.domain.errors import InvalidCommand, LifecycleConflict
+from register.domain.timeline import state_at
 
 TODAY = date(2026, 3, 2)
 STAMP = Stamp(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), TODAY)

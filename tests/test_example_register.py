@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from register.application import RegisterApplication
-from register.example import load_example
-from register.queries import Moment, register_at
+from register.application.service import RegisterApplication
+from register.importers.example import load_example
+from register.store.queries import Moment, register_at
 
 STATEMENT_DAY = date(2023, 10, 24)
 

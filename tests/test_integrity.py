@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from register.application import RegisterApplication
-from register.audit import check_integrity
+from register.application.audit import check_integrity
+from register.application.service import RegisterApplication
 from register.cli import main
-from register.example import load_example
-from register.ledger import Held, chain_digest, content_digest
-from register.queries import history_at
+from register.domain.chain import Held, chain_digest, content_digest
+from register.importers.example import load_example
+from register.store.queries import history_at
 from tests.support import postgres_schema
 
 ROW = "SELECT originator_id, originator_version, topic, state FROM ropa_events WHERE id = :id"

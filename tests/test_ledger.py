@@ -6,7 +6,7 @@ import uuid
 
 from eventsourcing.persistence import StoredEvent
 
-from register.ledger import GENESIS, Held, Link, chain_digest, content_digest, verify
+from register.domain.chain import GENESIS, Held, Link, chain_digest, content_digest, verify
 
 ENTRY = uuid.UUID(int=7)
 

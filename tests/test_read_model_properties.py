@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from register.application import RegisterApplication
-from register.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
-from register.errors import RegisterError
-from register.queries import Moment, entries_at, entry_at
-from register.timeline import ACTIVE, state_at, version_at
+from register.application.service import RegisterApplication
+from register.domain.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
+from register.domain.errors import RegisterError
+from register.domain.timeline import ACTIVE, state_at, version_at
+from register.store.queries import Moment, entries_at, entry_at
 from tests.support import FakeClock, database
 
 BASE = date(2024, 1, 1)

@@ -13,7 +13,7 @@ from flask import g, request
 
 from api.extensions.problems import FORBIDDEN, UNAUTHENTICATED, Problem
 from api.extensions.register_app import current_register
-from register.tokens import TokenInfo
+from register.store.tokens import TokenInfo
 
 REALM = 'Bearer realm="ropa"'
 READ_METHODS = frozenset({"GET", "HEAD"})

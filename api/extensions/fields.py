@@ -13,8 +13,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields
 
-from register.errors import InvalidCommand
-from register.instants import parse_instant
+from register.domain.errors import InvalidCommand
+from register.domain.instants import parse_instant
 
 
 class DateText(fields.String):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask import Flask, current_app
 
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 
 EXTENSION = "register"
 

@@ -34,7 +34,7 @@ from api.extensions.problems import (
     invalid_fields,
     kind_for_status,
 )
-from register.errors import (
+from register.domain.errors import (
     EntryNotFound,
     InvalidCommand,
     LifecycleConflict,

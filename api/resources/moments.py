@@ -8,8 +8,8 @@ import marshmallow as ma
 
 from api.extensions import Schema
 from api.extensions.fields import KnownAt
-from register.application import RegisterApplication
-from register.queries import Moment
+from register.application.service import RegisterApplication
+from register.store.queries import Moment
 
 
 class MomentQuery(Schema):

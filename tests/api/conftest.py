@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from api import create_app
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 from tests.api.client import ApiClient
 
 NAMES = {"dpo": "Dana DPO", "auditor": "Otto Auditor", "admin": "Ada Admin"}

@@ -9,7 +9,7 @@ from api.resources.activities.schemas import ACTIVITY
 from api.resources.organisation.schemas import ORGANISATION
 from api.resources.policies.schemas import POLICY
 from api.resources.recipients.schemas import RECIPIENT
-from register.fields import SPECS
+from register.domain.fields import SPECS
 
 KINDS = {
     "activity": ACTIVITY,

@@ -23,8 +23,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from register.application import RegisterApplication
-from register.example import load_example
+from register.application.service import RegisterApplication
+from register.importers.example import load_example
 
 # CI runs the same bounded examples every time; a developer's run draws new ones, and
 # ROPA_FUZZ_EXAMPLES asks for more of them.

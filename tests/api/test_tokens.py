@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 from register.cli import main
-from register.tokens import tokens as token_table
+from register.store.tokens import tokens as token_table
 from tests.api.client import ApiClient, problem
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from api.serve import try_it_lines
-from register.application import RegisterApplication
+from register.application.service import RegisterApplication
 
 BASE = "http://127.0.0.1:8000"
 

@@ -2,7 +2,7 @@
 
 from api.resources.activities.schemas import ACTIVITY
 from api.resources.entries.routes import Collection, entry_blueprint
-from register.vocabulary import ACTIVITY_ROLES
+from register.domain.vocabulary import ACTIVITY_ROLES
 
 DESCRIPTION = "Processing activities, Article 30(1) and, for the processor role, 30(2)."
 

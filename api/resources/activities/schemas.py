@@ -12,7 +12,7 @@ from marshmallow.validate import OneOf
 from api.extensions import Schema
 from api.extensions.fields import EntryId, LabelOrRecord, optional
 from api.resources.entries.schemas import entry_schemas
-from register.vocabulary import ACTIVITY_ROLES, LEGAL_BASES, TRANSFER_SAFEGUARDS
+from register.domain.vocabulary import ACTIVITY_ROLES, LEGAL_BASES, TRANSFER_SAFEGUARDS
 
 Text = fields.String
 

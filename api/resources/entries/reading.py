@@ -9,10 +9,10 @@ from typing import Any
 from api.extensions.problems import NOT_FOUND, RETIRED, Problem
 from api.extensions.versions import etag
 from api.resources.entries.retirement import retired_detail
-from register.application import RegisterApplication
-from register.instants import rfc3339
-from register.queries import Moment, entry_at
-from register.timeline import RETIRED_STATUS
+from register.application.service import RegisterApplication
+from register.domain.instants import rfc3339
+from register.domain.timeline import RETIRED_STATUS
+from register.store.queries import Moment, entry_at
 
 Answer = tuple[dict[str, Any], dict[str, str]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from register.application import RegisterApplication
-from register.queries import Moment
-from register.timeline import REINSTATED, RETIRED, in_effect_order, known_at
+from register.application.service import RegisterApplication
+from register.domain.timeline import REINSTATED, RETIRED, in_effect_order, known_at
+from register.store.queries import Moment
 
 
 def retired_on(

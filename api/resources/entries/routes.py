@@ -18,10 +18,10 @@ from api.extensions.register_app import current_register
 from api.resources.entries.reading import Answer, read_entry, written_entry
 from api.resources.entries.schemas import EntrySchemas, HistoryItem, Lifecycle, list_query
 from api.resources.moments import MomentQuery, moment_of
-from register.application import RegisterApplication
-from register.audit import history
-from register.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
-from register.queries import entries_at
+from register.application.audit import history
+from register.application.service import RegisterApplication
+from register.domain.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
+from register.store.queries import entries_at
 
 ETAG_HEADER = {"ETag": "ETAG"}
 CREATED_HEADERS = {

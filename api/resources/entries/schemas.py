@@ -16,7 +16,14 @@ from marshmallow.validate import OneOf, Range
 from api.extensions import Schema
 from api.extensions.fields import DateText, EntryId, InstantText
 from api.resources.moments import MomentQuery
-from register.timeline import ACTIVE, AMENDED, REGISTERED, REINSTATED, RETIRED, RETIRED_STATUS
+from register.domain.timeline import (
+    ACTIVE,
+    AMENDED,
+    REGISTERED,
+    REINSTATED,
+    RETIRED,
+    RETIRED_STATUS,
+)
 
 STATUSES = (ACTIVE, RETIRED_STATUS)
 CHANGE_TYPES = (REGISTERED, AMENDED, RETIRED, REINSTATED)

@@ -7,7 +7,7 @@ from typing import Any
 from api.extensions import Blueprint
 from api.extensions.register_app import current_register
 from api.resources.events.schemas import Event, EventsQuery
-from register.audit import feed
+from register.application.audit import feed
 
 blp = Blueprint.v1("events", "Every event of the register, in global order.")
 

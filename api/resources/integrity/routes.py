@@ -8,8 +8,8 @@ from typing import Any
 from api.extensions import Blueprint
 from api.extensions.register_app import current_register
 from api.resources.integrity.schemas import Integrity, IntegrityQuery
-from register.audit import check_integrity
-from register.ledger import Held
+from register.application.audit import check_integrity
+from register.domain.chain import Held
 
 blp = Blueprint.v1("integrity", "Proof that nothing in the history was altered afterwards.")
 

@@ -15,9 +15,9 @@ from api.resources.entries.routes import ETAG_HEADER, event_arguments
 from api.resources.entries.schemas import HistoryItem
 from api.resources.moments import MomentQuery, moment_of
 from api.resources.organisation.schemas import ORGANISATION
-from register.audit import history
-from register.commands import SetOrganisation
-from register.domain import Organisation
+from register.application.audit import history
+from register.domain.commands import SetOrganisation
+from register.domain.entries import Organisation
 
 KIND = "organisation"
 NOT_YET = 0

@@ -2,7 +2,7 @@
 
 from api.resources.entries.routes import Collection, entry_blueprint
 from api.resources.recipients.schemas import RECIPIENT
-from register.vocabulary import RECIPIENT_CATEGORIES
+from register.domain.vocabulary import RECIPIENT_CATEGORIES
 
 DESCRIPTION = "Recipients of personal data, Article 30(1)(d)."
 

@@ -8,7 +8,11 @@ from marshmallow.validate import OneOf
 from api.extensions import Schema
 from api.extensions.fields import DateText, optional
 from api.resources.entries.schemas import entry_schemas
-from register.vocabulary import RECIPIENT_CATEGORIES, RECIPIENT_LEGAL_ROLES, TRANSFER_SAFEGUARDS
+from register.domain.vocabulary import (
+    RECIPIENT_CATEGORIES,
+    RECIPIENT_LEGAL_ROLES,
+    TRANSFER_SAFEGUARDS,
+)
 
 
 class DataProcessingAgreement(Schema):

@@ -14,9 +14,9 @@ from api.extensions import Blueprint
 from api.extensions.register_app import current_register
 from api.resources.moments import moment_of
 from api.resources.register_at.schemas import Register, RegisterQuery
-from register.canonical import canonical_json
-from register.queries import register_at
-from register.render_markdown import render
+from register.domain.canonical import canonical_json
+from register.presentation.markdown import render
+from register.store.queries import register_at
 
 MARKDOWN = "text/markdown"
 

@@ -12,8 +12,8 @@ from api.resources.moments import MomentQuery
 from api.resources.organisation.schemas import ORGANISATION
 from api.resources.policies.schemas import POLICY
 from api.resources.recipients.schemas import RECIPIENT
-from register.render_markdown import LABELS
-from register.vocabulary import ACTIVITY_ROLES
+from register.domain.vocabulary import ACTIVITY_ROLES
+from register.presentation.markdown import LABELS
 
 FORMATS = ("json", "md")
 LANGUAGES = tuple(sorted(LABELS))

@@ -7,7 +7,7 @@ from marshmallow.validate import OneOf
 
 from api.extensions import Schema
 from api.extensions.fields import DateText, InstantText
-from register.tokens import ROLES
+from register.store.tokens import ROLES
 
 
 class Token(Schema):

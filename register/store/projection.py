@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from register.canonical import canonical_json
+from register.domain.canonical import canonical_json
+from register.domain.timeline import Change, Segment
+from register.domain.timeline import segments as timeline_segments
 from register.store import segment_index
 from register.store.tables import KNOWN_FOREVER, projection, segments, to_micros
-from register.timeline import Change, Segment
-from register.timeline import segments as timeline_segments
 
 PROJECTION_NAME = "register"
 

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Column, Date, DateTime, Row, String, Table, insert, select, update
 from sqlalchemy.engine import Engine
 
-from register.clock import Clock
-from register.errors import EntryNotFound, InvalidCommand
-from register.instants import rfc3339
+from register.domain.clock import Clock
+from register.domain.errors import EntryNotFound, InvalidCommand
+from register.domain.instants import rfc3339
 from register.store.tables import metadata
 
 ROLES = ("dpo", "auditor", "admin")

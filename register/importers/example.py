@@ -12,9 +12,9 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from register.application import RegisterApplication
-from register.commands import RegisterEntry, SetOrganisation
-from register.domain import Organisation
+from register.application.service import RegisterApplication
+from register.domain.commands import RegisterEntry, SetOrganisation
+from register.domain.entries import Organisation
 
 DATA = "opgelucht-2023-10-24.json"
 ACTOR = "example-loader"
@@ -27,7 +27,7 @@ def example_id(kind: str, key: str) -> uuid.UUID:
 
 
 def _data() -> dict[str, Any]:
-    folder = resources.files("register") / "example_data"
+    folder = resources.files("register.importers") / "example_data"
     data = json.loads((folder / DATA).read_text(encoding="utf-8"))
     policy = dict(data["policy"])
     policy["text"] = (folder / policy.pop("text_file")).read_text(encoding="utf-8")

@@ -19,9 +19,9 @@ from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from register import queries
-from register.clock import DEFAULT_TIMEZONE, Clock, SystemClock
-from register.commands import (
+from register.domain.chain import GENESIS, chain_digest, content_digest
+from register.domain.clock import DEFAULT_TIMEZONE, Clock, SystemClock
+from register.domain.commands import (
     AmendEntry,
     Command,
     RegisterEntry,
@@ -30,22 +30,21 @@ from register.commands import (
     SetOrganisation,
     Transition,
 )
-from register.domain import ENTRY_CLASSES, Entry, Organisation, Provenance, Stamp
-from register.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, VersionMismatch
-from register.fields import complete
-from register.ledger import GENESIS, chain_digest, content_digest
-from register.projection import Projected, Projector
-from register.queries import Moment
-from register.store import guards, segment_index
+from register.domain.entries import ENTRY_CLASSES, Entry, Organisation, Provenance, Stamp
+from register.domain.errors import EntryNotFound, InvalidCommand, StoreNotEmpty, VersionMismatch
+from register.domain.fields import complete
+from register.domain.timeline import Change
+from register.store import guards, queries, segment_index
 from register.store.database import (
     database_url,
     lock_for_writing,
     sqlalchemy_url,
     tidy_after_bulk_write,
 )
+from register.store.projection import Projected, Projector
+from register.store.queries import Moment
 from register.store.tables import from_micros, ledger, metadata, read_model, to_micros
-from register.timeline import Change
-from register.tokens import TokenStore
+from register.store.tokens import TokenStore
 
 BATCH = 1000
 Progress = Callable[[int, int], None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from register.errors import InvalidCommand
+from register.domain.errors import InvalidCommand
 
 
 def rfc3339(moment: datetime) -> str:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from register.errors import InvalidCommand
-from register.vocabulary import (
+from register.domain.errors import InvalidCommand
+from register.domain.vocabulary import (
     ACTIVITY_ROLES,
     COUNTRIES,
     LEGAL_BASES,

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from eventsourcing.domain import Aggregate
 
-from register import fields as field_rules
-from register.errors import InvalidCommand, LifecycleConflict
-from register.timeline import (
+from register.domain import fields as field_rules
+from register.domain.errors import InvalidCommand, LifecycleConflict
+from register.domain.timeline import (
     AMENDED,
     REGISTERED,
     REINSTATED,

@@ -12,13 +12,13 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from sqlalchemy import select
 
-from register.application import BATCH, RegisterApplication
-from register.errors import IntegrityViolation
-from register.instants import rfc3339
-from register.ledger import GENESIS, Held, Link, Verdict, chain_digest, content_digest, verify
-from register.queries import ledger_rows
+from register.application.service import BATCH, RegisterApplication
+from register.domain.chain import GENESIS, Held, Link, Verdict, chain_digest, content_digest, verify
+from register.domain.errors import IntegrityViolation
+from register.domain.instants import rfc3339
+from register.domain.timeline import Change, state_at
+from register.store.queries import ledger_rows
 from register.store.tables import ledger
-from register.timeline import Change, state_at
 
 STATUS = "status"
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from register.canonical import digest_of
-from register.instants import rfc3339
+from register.domain.canonical import digest_of
+from register.domain.instants import rfc3339
+from register.domain.timeline import ACTIVE
 from register.store import segment_index
 from register.store.tables import from_micros, ledger, segments, to_micros
-from register.timeline import ACTIVE
 
 ROLE_ORDER = {"controller": 0, "joint_controller": 1, "processor": 2}
 

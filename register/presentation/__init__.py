@@ -1,0 +1,1 @@
+"""Registers as people read them: Markdown now, other layouts later; progress for long work."""
