@@ -6,9 +6,8 @@ from flask import Flask
 
 from api.extensions import Api, docs_assets, register_app, request_ids
 from api.resources import BLUEPRINTS
-from register.application.service import RegisterApplication
-
-MAX_BODY_BYTES = 4 * 1024 * 1024
+from register.application.service import Service
+from register.settings import Settings
 
 DESCRIPTION = """\
 The register of processing activities (GDPR Article 30), event-sourced and bitemporal.
@@ -28,15 +27,21 @@ CONFIG = {
     "OPENAPI_SWAGGER_UI_PATH": "docs",
     "OPENAPI_SWAGGER_UI_URL": docs_assets.ASSETS_URL,
     "API_SPEC_OPTIONS": {"info": {"description": DESCRIPTION}},
-    "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
 }
 
 
-def create_app(register: RegisterApplication | None = None) -> Flask:
-    """The API over ``register``, or over one opened from ROPA_DATABASE_URL when first needed."""
+def create_app(register: Service | None = None, settings: Settings | None = None) -> Flask:
+    """The API over ``register``, or over one bootstrapped from ``settings`` when first needed.
+
+    Without ``settings`` the app takes the register's, so that the body limit and the log level
+    agree with the store it serves; with neither, it reads them from the environment.
+    """
+    if settings is None:
+        settings = register.settings if register is not None else Settings.from_environment()
     app = Flask("ropa")
-    app.config.update(CONFIG)
-    register_app.install(app, register)
+    app.config.update(CONFIG, MAX_CONTENT_LENGTH=settings.max_body_bytes)
+    app.logger.setLevel(settings.log_level)
+    register_app.install(app, register, settings)
     request_ids.install(app)
     app.register_blueprint(docs_assets.assets)
     api = Api(app)

@@ -9,33 +9,31 @@ from collections.abc import Callable
 import waitress
 
 from api.app import create_app
-from register.application.service import RegisterApplication
+from register.application.service import Service
+from register.domain.kinds import EntryKind
 from register.importers.example import example_id, load_example
-from register.store.queries import Moment, entry_at
 
 TRY_ACTIVITY = "contact_feedback"
 
 
-def serve(register: RegisterApplication, host: str, port: int) -> None:
+def serve(register: Service, host: str, port: int, threads: int) -> None:
     """Serve the API on host:port with waitress until interrupted.
 
     Waitress is a production WSGI server in pure Python: the same command serves a laptop and
     a small installation, with none of the development server's caveats.
     """
-    waitress.serve(create_app(register), host=host, port=port, threads=8, ident="ropa")
+    waitress.serve(create_app(register), host=host, port=port, threads=threads, ident="ropa")
 
 
-def try_it_lines(register: RegisterApplication, base_url: str) -> list[str]:
+def try_it_lines(register: Service, base_url: str) -> list[str]:
     """Load the example if missing, make a DPO and an auditor token, and say how to use them."""
     load_example(register, say=lambda line: None)
     _, dpo = register.tokens.create("dpo", "Try-it DPO")
     _, auditor = register.tokens.create("auditor", "Try-it auditor")
-    activity = example_id("activity", TRY_ACTIVITY)
-    with register.connect() as connection:
-        current = entry_at(
-            connection, "activity", str(activity), Moment(register.today(), register.now())
-        )
-    version = current["version"] if current else 1
+    activity = example_id(EntryKind.ACTIVITY, TRY_ACTIVITY)
+    reader = register.reader
+    current = reader.entry(EntryKind.ACTIVITY, activity, reader.moment())
+    version = current.version if current else 1
 
     def curl(token: str, *args: str) -> str:
         return shlex.join(["curl", "-s", "-H", f"Authorization: Bearer {token}", *args])
@@ -65,8 +63,8 @@ def try_it_lines(register: RegisterApplication, base_url: str) -> list[str]:
 
 
 def serve_example(
-    register: RegisterApplication, host: str, port: int, say: Callable[[str], None] = print
+    register: Service, host: str, port: int, threads: int, say: Callable[[str], None] = print
 ) -> None:
     for line in try_it_lines(register, f"http://{host}:{port}"):
         say(line)
-    serve(register, host, port)
+    serve(register, host, port, threads)

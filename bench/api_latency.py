@@ -31,9 +31,14 @@ ACTIVITY = "/api/v1/activities/{id}"
 Request = Callable[[http.client.HTTPConnection], int]
 
 
+# The ``ropa`` console script's module: the register's commands and ``serve``, which lives in the
+# web layer because ``register`` never imports ``api``.
+ROPA = (sys.executable, "-m", "api.cli")
+
+
 def ropa(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "register.cli", *args],
+        [*ROPA, *args],
         env=env,
         capture_output=True,
         text=True,
@@ -73,7 +78,7 @@ def free_port() -> int:
 def served(env: dict[str, str]) -> Iterator[int]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "register.cli", "serve", "--host", HOST, "--port", str(port)],
+        [*ROPA, "serve", "--host", HOST, "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

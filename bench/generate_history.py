@@ -1,9 +1,12 @@
 """Generate a synthetic register history as an export file (JSON Lines, chained).
 
-The history is built with the register's own domain classes, so every event obeys the same
+The history is built with the register's own rules of change, so every event obeys the same
 rules as a real one: registrations, amendments, retirements and reinstatements, about one in
 ten a backdated correction, spread from 24 October 2023 over three years. Half the entries are
 in effect on 2023-10-24, so the register at that date is a fixed size however long the history.
+
+The events are then stored in a throwaway store and exported from it, so the file is encoded
+and chained exactly as ``ropa export-events`` writes it.
 
     python bench/generate_history.py --events 100000 -o var/bench-100k.jsonl
 """
@@ -11,29 +14,79 @@ in effect on 2023-10-24, so the register at that date is a fixed size however lo
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
+import tempfile
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from register.application.service import RegisterApplication
-from register.domain.chain import GENESIS, chain_digest, content_digest
-from register.domain.entries import Activity, Entry, Provenance, Recipient, Stamp
+from register.bootstrap import bootstrap
+from register.domain import entries
+from register.domain.entries import Entry, Provenance, Stamp, Standing
 from register.domain.errors import RegisterError
-from register.domain.timeline import state_at
+from register.domain.kinds import EntryKind
+from register.domain.timeline import Change, State, state_at
 from register.presentation.progress import ProgressBar
+from register.settings import Settings
+from register.store.event_store import BATCH
 
 START_DAY = date(2023, 10, 24)
 START = datetime(2023, 10, 24, 8, 0, tzinfo=UTC)
 DAYS = 3 * 365
 
 
-def generate(events: int, entries: int, seed: int) -> list[Entry]:
-    """Entries with their pending events, in the order they are to be recorded."""
+@dataclass
+class Generated:
+    """One entry's events decided so far, and their changes, which its next decision needs."""
+
+    events: list[Entry.Event]
+    changes: list[Change]
+
+    @classmethod
+    def register(
+        cls, kind: EntryKind, content: dict[str, Any], provenance: Provenance, stamp: Stamp
+    ) -> Generated:
+        event = entries.register(kind, content, provenance, stamp)
+        return cls([event], [event.change()])
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.events[0].originator_id
+
+    @property
+    def registered_on(self) -> date:
+        return self.changes[0].effective_from
+
+    def state(self, day: date) -> State | None:
+        return state_at(self.changes, day)
+
+    def standing(self, day: date) -> Standing:
+        """The entry as a command on ``day`` would find it in the store."""
+        first = self.events[0]
+        return Standing(
+            first.originator_id, first.KIND, len(self.events), self.registered_on, self.state(day)
+        )
+
+    def amend(self, content: dict[str, Any], provenance: Provenance, stamp: Stamp) -> None:
+        standing = self.standing(provenance.effective_from)
+        self._keep(entries.amend(standing, content, provenance, stamp))
+
+    def step(self, rule: entries.Decision, provenance: Provenance, stamp: Stamp) -> None:
+        """Retire or reinstate the entry, as the rule decides."""
+        self._keep(rule(self.standing(provenance.effective_from), provenance, stamp))
+
+    def _keep(self, event: Entry.Event) -> None:
+        self.events.append(event)
+        self.changes.append(event.change())
+
+
+def generate(events: int, entries_wanted: int, seed: int) -> list[Entry.Event]:
+    """The events of every entry, in the order they are to be recorded."""
     rng = random.Random(seed)
-    recipients: list[Entry] = []
-    activities: list[Entry] = []
-    order: list[tuple[datetime, Entry, object]] = []
+    recipients: list[Generated] = []
+    activities: list[Generated] = []
     step = timedelta(days=DAYS) / events
     moment = START
     made = 0
@@ -43,48 +96,52 @@ def generate(events: int, entries: int, seed: int) -> list[Entry]:
         today = moment.date()
         stamp = Stamp(moment, today)
         try:
-            if len(recipients) + len(activities) < entries and (
-                made % 20 == 0 or made < entries // 2
+            if len(recipients) + len(activities) < entries_wanted and (
+                made % 20 == 0 or made < entries_wanted // 2
             ):
-                early = len(activities) + len(recipients) < entries // 2
+                early = len(activities) + len(recipients) < entries_wanted // 2
                 day = START_DAY if early else today
                 provenance = Provenance(day, "bench", "initial register" if day < today else None)
                 if len(recipients) * 10 < len(activities):
-                    entry = Recipient.register(
-                        {"name": f"Recipient {len(recipients)}", "category": "hosting"},
-                        provenance,
-                        stamp,
+                    recipients.append(
+                        Generated.register(
+                            EntryKind.RECIPIENT,
+                            {"name": f"Recipient {len(recipients)}", "category": "hosting"},
+                            provenance,
+                            stamp,
+                        )
                     )
-                    recipients.append(entry)
                 else:
                     linked = [str(r.id) for r in rng.sample(recipients, min(2, len(recipients)))]
-                    entry = Activity.register(
-                        {
-                            "name": f"Activity {len(activities)}",
-                            "role": rng.choice(["controller", "controller", "processor"]),
-                            "recipients": linked,
-                            "retention": {"period": "P2Y"},
-                        },
-                        provenance,
-                        stamp,
+                    activities.append(
+                        Generated.register(
+                            EntryKind.ACTIVITY,
+                            {
+                                "name": f"Activity {len(activities)}",
+                                "role": rng.choice(["controller", "controller", "processor"]),
+                                "recipients": linked,
+                                "retention": {"period": "P2Y"},
+                            },
+                            provenance,
+                            stamp,
+                        )
                     )
-                    activities.append(entry)
             else:
                 entry = rng.choice(activities)
                 backdated = rng.random() < 0.1
-                span = (today - entry.changes[0].effective_from).days
+                span = (today - entry.registered_on).days
                 day = (
-                    entry.changes[0].effective_from + timedelta(days=rng.randint(0, max(span, 0)))
+                    entry.registered_on + timedelta(days=rng.randint(0, max(span, 0)))
                     if backdated
                     else today
                 )
                 provenance = Provenance(day, "bench", "correction" if day < today else None)
-                state = state_at(entry.changes, day)
+                state = entry.state(day)
                 roll = rng.random()
                 if state is not None and not state.in_register:
-                    entry.reinstate(provenance, stamp)
+                    entry.step(entries.reinstate, provenance, stamp)
                 elif roll < 0.03:
-                    entry.retire(provenance, stamp)
+                    entry.step(entries.retire, provenance, stamp)
                 else:
                     field = rng.choice(["name", "description", "owner"])
                     entry.amend({field: f"{field} {made}"}, provenance, stamp)
@@ -93,11 +150,8 @@ def generate(events: int, entries: int, seed: int) -> list[Entry]:
         made += 1
         bar(made, events)
     bar.finish()
-    for entry in [*recipients, *activities]:
-        for event in entry.collect_events():
-            order.append((event.timestamp, entry, event))
-    order.sort(key=lambda item: item[0])
-    return [event for _, _, event in order]
+    decided = [event for entry in [*recipients, *activities] for event in entry.events]
+    return sorted(decided, key=lambda event: event.timestamp)
 
 
 def main() -> int:
@@ -107,27 +161,23 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=30)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
-    app = RegisterApplication("sqlite:///:memory:")
-    previous = GENESIS
-    with open(args.output, "w", encoding="utf-8") as out:
-        for position, event in enumerate(generate(args.events, args.entries, args.seed), 1):
-            stored = app.mapper.to_stored_event(event)
-            previous = chain_digest(previous, content_digest(stored))
-            out.write(
-                json.dumps(
-                    {
-                        "position": position,
-                        "originator_id": str(stored.originator_id),
-                        "originator_version": stored.originator_version,
-                        "topic": stored.topic,
-                        "state": bytes(stored.state).decode("utf-8"),
-                        "chain_digest": previous,
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
-    print(f"Wrote {args.events:,} events to {args.output}; head digest {previous}", file=sys.stderr)
+    history = generate(args.events, args.entries, args.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        service = bootstrap(Settings(database_url=f"sqlite:///{folder}/history.db"))
+        try:
+            bar = ProgressBar("Chaining events")
+            for start in range(0, len(history), BATCH):
+                with service.store.transaction(commit=True):
+                    service.store.append(history[start : start + BATCH])
+                bar(min(start + BATCH, len(history)), len(history))
+            bar.finish()
+            with open(args.output, "w", encoding="utf-8") as out:
+                for line in service.maintenance.export_lines():
+                    out.write(line + "\n")
+            head = service.reader.integrity().head_digest
+        finally:
+            service.close()
+    print(f"Wrote {len(history):,} events to {args.output}; head digest {head}", file=sys.stderr)
     return 0
 
 

@@ -14,8 +14,9 @@ import sys
 import time
 from datetime import UTC, date, datetime
 
-from register.application.service import RegisterApplication
-from register.store.queries import Moment, register_at
+from register.bootstrap import bootstrap
+from register.domain.views import Moment
+from register.settings import Settings
 
 
 def main() -> int:
@@ -23,30 +24,32 @@ def main() -> int:
     parser.add_argument("url")
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    app = RegisterApplication(args.url)
-    now = app.now()
+    service = bootstrap(Settings(database_url=args.url))
+    reader = service.reader
+    now = reader.now()
     points = {
         "as_of 2023-10-24, known now": Moment(date(2023, 10, 24), now),
         "as_of 2025-04-01, known now": Moment(date(2025, 4, 1), now),
-        "as_of today, known now": Moment(app.today(), now),
+        "as_of today, known now": Moment(reader.today(), now),
         "as_of 2024-06-01, known 2025-01-01": Moment(
             date(2024, 6, 1), datetime(2025, 1, 1, tzinfo=UTC)
         ),
     }
     print(f"| query ({args.url.split(':')[0]}) | activities | recipients | median |")
     print("|---|---|---|---|")
-    with app.connect() as connection:
+    try:
         for label, moment in points.items():
             timings = []
             for _ in range(args.repeats):
                 started = time.perf_counter()
-                register = register_at(connection, moment)
+                register = reader.register(moment).as_json()  # the answer, digest and all
                 timings.append(time.perf_counter() - started)
             print(
                 f"| {label} | {len(register['activities'])} | {len(register['recipients'])} "
                 f"| {statistics.median(timings) * 1000:.0f} ms |"
             )
-    app.close()
+    finally:
+        service.close()
     return 0
 
 

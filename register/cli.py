@@ -14,18 +14,23 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
-from register.application.audit import check_integrity, export_lines, history, read_export
-from register.application.service import RegisterApplication
+from register.application.maintenance import read_export
+from register.application.service import Service
+from register.bootstrap import bootstrap
 from register.domain.chain import Held
-from register.domain.errors import InvalidCommand, RegisterError
+from register.domain.errors import ConfigurationError, InvalidCommand, RegisterError
 from register.domain.instants import parse_date, parse_instant
 from register.importers.example import load_example
 from register.presentation.markdown import render
 from register.presentation.progress import ProgressBar
-from register.store.queries import register_at
+from register.settings import DEFAULT_DATABASE_URL, Settings
 from register.store.tokens import ROLES
 
-Handler = Callable[[argparse.Namespace, RegisterApplication], int]
+Handler = Callable[[argparse.Namespace, Service], int]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+# Adds the commands of an outer layer, such as the web layer's ``serve``: this package may not
+# import that layer, so the layer's own entry point extends this parser instead.
+Extension = Callable[[AddCommand], None]
 
 
 def _open_output(path: str | None) -> AbstractContextManager[TextIO]:
@@ -33,9 +38,9 @@ def _open_output(path: str | None) -> AbstractContextManager[TextIO]:
     return open(path, "w", encoding="utf-8") if path else nullcontext(sys.stdout)
 
 
-def cmd_load_example(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_load_example(args: argparse.Namespace, service: Service) -> int:
     print("Loading the example register (Opgelucht, 24 October 2023):")
-    added = load_example(app)
+    added = load_example(service)
     if added:
         print(f"Added {added} entries.")
     else:
@@ -43,13 +48,12 @@ def cmd_load_example(args: argparse.Namespace, app: RegisterApplication) -> int:
     return 0
 
 
-def cmd_register(args: argparse.Namespace, app: RegisterApplication) -> int:
-    moment = app.moment(
+def cmd_register(args: argparse.Namespace, service: Service) -> int:
+    moment = service.reader.moment(
         parse_date(args.as_of, "as_of") if args.as_of else None,
         parse_instant(args.known_at, "known_at") if args.known_at else None,
     )
-    with app.connect() as connection:
-        register = register_at(connection, moment)
+    register = service.reader.register(moment).as_json()
     text = (
         render(register, args.lang)
         if args.format == "md"
@@ -60,21 +64,21 @@ def cmd_register(args: argparse.Namespace, app: RegisterApplication) -> int:
     return 0
 
 
-def cmd_history(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_history(args: argparse.Namespace, service: Service) -> int:
     entry_id = _entry_id(args.id)
-    kind = app.kind_of(entry_id)
-    print(json.dumps(history(app, kind, entry_id), ensure_ascii=False, indent=2))
+    items = service.reader.history(service.reader.kind_of(entry_id), entry_id)
+    print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
     return 0
 
 
-def cmd_verify(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_verify(args: argparse.Namespace, service: Service) -> int:
     if (args.position is None) != (args.digest is None):
         raise InvalidCommand(
             {"digest": ["--position and --digest go together"]},
             detail="Give both --position and --digest, as a register answer's history shows them.",
         )
     held = Held(args.position, args.digest) if args.position is not None else None
-    verdict = check_integrity(app, held)
+    verdict = service.reader.integrity(held)
     if verdict.finding is None:
         print(f"intact: {verdict.count} events, head digest {verdict.head_digest}")
         return 0
@@ -86,62 +90,60 @@ def cmd_verify(args: argparse.Namespace, app: RegisterApplication) -> int:
     return 1
 
 
-def cmd_rebuild(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_rebuild(args: argparse.Namespace, service: Service) -> int:
+    known = service.maintenance.projections.names
+    unknown = sorted(set(args.names) - set(known))
+    if unknown:
+        raise InvalidCommand(
+            {"names": [f"no read model is called {', '.join(unknown)}"]},
+            detail=f"There is no read model {', '.join(unknown)}: the read models are "
+            f"{', '.join(known)}.",
+        )
     bar = ProgressBar("Rebuilding the read model")
-    position = app.rebuild(progress=bar)
+    position = service.maintenance.rebuild(args.names or None, progress=bar)
     bar.finish()
     print(f"Read model rebuilt up to position {position}.")
     return 0
 
 
-def cmd_export(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_export(args: argparse.Namespace, service: Service) -> int:
     count = 0
     with open(args.file, "w", encoding="utf-8") as out:
-        for line in export_lines(app):
+        for line in service.maintenance.export_lines():
             out.write(line + "\n")
             count += 1
     print(f"Exported {count} events to {args.file}.")
     return 0
 
 
-def cmd_import(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_import(args: argparse.Namespace, service: Service) -> int:
     bar = ProgressBar("Importing events")
     with open(args.file, encoding="utf-8") as source:
-        count = app.import_events(read_export(source), progress=bar)
+        count = service.maintenance.import_events(read_export(source), progress=bar)
     bar.finish()
-    verdict = check_integrity(app)
+    verdict = service.reader.integrity()
     print(f"Imported {count} events; head digest {verdict.head_digest}.")
     return 0
 
 
-def cmd_token_create(args: argparse.Namespace, app: RegisterApplication) -> int:
+def cmd_token_create(args: argparse.Namespace, service: Service) -> int:
     expires = parse_date(args.expires, "expires") if args.expires else None
-    info, secret = app.tokens.create(args.role, args.name, expires)
+    info, secret = service.tokens.create(args.role, args.name, expires)
     print(f"Created {info.role} token {info.id} for {info.name!r}; it is shown only once:")
     print(secret)
     return 0
 
 
-def cmd_token_list(args: argparse.Namespace, app: RegisterApplication) -> int:
-    for info in app.tokens.list():
+def cmd_token_list(args: argparse.Namespace, service: Service) -> int:
+    for info in service.tokens.list():
         state = "revoked" if info.revoked_at else f"expires {info.expires_on or 'never'}"
         print(f"{info.id}  {info.role:<8} {info.name}  ({state})")
     return 0
 
 
-def cmd_token_revoke(args: argparse.Namespace, app: RegisterApplication) -> int:
-    info = app.tokens.revoke(args.id)
+def cmd_token_revoke(args: argparse.Namespace, service: Service) -> int:
+    info = service.tokens.revoke(args.id)
     print(f"Revoked token {info.id} ({info.name}).")
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace, app: RegisterApplication) -> int:
-    from api.serve import serve, serve_example
-
-    if args.example:
-        serve_example(app, args.host, args.port)
-    else:
-        serve(app, args.host, args.port)
     return 0
 
 
@@ -152,11 +154,12 @@ def _entry_id(value: str) -> uuid.UUID:
         raise InvalidCommand({"id": ["must be an entry id (a UUID)"]}) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParser:
+    """The parser of every command; the extensions' commands come first, where ``serve`` was."""
     parser = argparse.ArgumentParser(
         prog="ropa",
         description="The register of processing activities (GDPR Article 30). "
-        "The database comes from ROPA_DATABASE_URL (default: sqlite:///var/ropa.db).",
+        f"The database comes from ROPA_DATABASE_URL (default: {DEFAULT_DATABASE_URL}).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -165,14 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    serve = add("serve", cmd_serve, "Serve the REST API.")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument(
-        "--example",
-        action="store_true",
-        help="load the example register if missing and print tokens and curl lines to try",
-    )
+    for extend in extensions:
+        extend(add)
     add("load-example", cmd_load_example, "Load the example register (idempotent).")
     reg = add("register", cmd_register, "Print the register at a point in time.")
     reg.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
@@ -189,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--digest", help="the head digest given with that position; verify checks it still holds"
     )
-    add("rebuild", cmd_rebuild, "Drop the read model and rebuild it from the events.")
+    rebuild = add("rebuild", cmd_rebuild, "Drop read models and rebuild them from the events.")
+    rebuild.add_argument("names", nargs="*", metavar="NAME", help="only these (default: all)")
     export = add("export-events", cmd_export, "Write every event to FILE as JSON Lines.")
     export.add_argument("file")
     imp = add("import-events", cmd_import, "Import an export into an empty store.")
@@ -208,17 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, extensions: Sequence[Extension] = ()) -> int:
+    args = build_parser(extensions).parse_args(argv)
     try:
-        app = RegisterApplication()
+        service = bootstrap(Settings.from_environment())
+    except ConfigurationError as error:
+        print(f"ropa: {error.detail}", file=sys.stderr)
+        return 1
     except Exception as error:
         print(
             f"ropa: cannot open the database ({error}); check ROPA_DATABASE_URL.", file=sys.stderr
         )
         return 1
     try:
-        return int(args.handler(args, app))
+        return int(args.handler(args, service))
     except RegisterError as error:
         print(f"ropa: {error.detail}", file=sys.stderr)
         return 1
@@ -228,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ropa: {error.strerror}: {error.filename}", file=sys.stderr)
         return 1
     finally:
-        app.close()
+        service.close()
 
 
 if __name__ == "__main__":

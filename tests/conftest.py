@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from register.application.service import RegisterApplication
+from register.application.service import Service
+from register.bootstrap import bootstrap
+from register.settings import Settings
 from tests.support import FakeClock, database
 
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -24,9 +26,10 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def register_app(database_url: str, clock: FakeClock) -> Iterator[RegisterApplication]:
-    app = RegisterApplication(database_url, clock=clock)
+def service(database_url: str, clock: FakeClock) -> Iterator[Service]:
+    """The register on a fresh database of each engine, with a clock the test moves."""
+    opened = bootstrap(Settings(database_url=database_url), clock)
     try:
-        yield app
+        yield opened
     finally:
-        app.close()
+        opened.close()

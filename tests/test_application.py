@@ -9,17 +9,17 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from register.application.audit import check_integrity, history
-from register.application.service import RegisterApplication
+from register.application.service import Service
 from register.domain.commands import AmendEntry, RegisterEntry, RetireEntry, SetOrganisation
 from register.domain.errors import EntryNotFound, InvalidCommand, LifecycleConflict, VersionMismatch
-from register.store.queries import Moment, entry_at, register_at
+from register.domain.kinds import EntryKind
+from register.domain.views import Moment
 
 STATEMENT_DAY = date(2023, 10, 24)
 
 
-def new_activity(app: RegisterApplication, **content) -> uuid.UUID:
-    entry = app.register(
+def new_activity(app: Service, **content) -> uuid.UUID:
+    entry = app.commands.execute(
         RegisterEntry(
             actor="dpo",
             kind="activity",
@@ -31,13 +31,13 @@ def new_activity(app: RegisterApplication, **content) -> uuid.UUID:
     return entry.id
 
 
-def event_count(app: RegisterApplication) -> int:
-    return check_integrity(app).count
+def event_count(app: Service) -> int:
+    return app.reader.integrity().count
 
 
-def test_refused_commands_leave_no_event(register_app: RegisterApplication) -> None:
-    entry_id = new_activity(register_app)
-    before = event_count(register_app)
+def test_refused_commands_leave_no_event(service: Service) -> None:
+    entry_id = new_activity(service)
+    before = event_count(service)
     refusals = [
         (InvalidCommand, RegisterEntry(actor="dpo", kind="activity", content={"role": "x"})),
         (
@@ -75,30 +75,23 @@ def test_refused_commands_leave_no_event(register_app: RegisterApplication) -> N
         ),
     ]
     for error, command in refusals:
-        handler = {
-            RegisterEntry: register_app.register,
-            AmendEntry: register_app.amend,
-            RetireEntry: register_app.retire,
-        }[type(command)]
         with pytest.raises(error):
-            handler(command)
-    assert event_count(register_app) == before
-    assert register_app.entry("activity", entry_id).version == 1
+            service.commands.execute(command)
+    assert event_count(service) == before
+    assert len(service.reader.changes(EntryKind.ACTIVITY, entry_id)) == 1
 
 
-def test_unknown_recipient_is_named_by_its_path(register_app: RegisterApplication) -> None:
+def test_unknown_recipient_is_named_by_its_path(service: Service) -> None:
     with pytest.raises(InvalidCommand) as refused:
-        new_activity(register_app, transfers=[{"country": "US", "recipient": str(uuid.uuid4())}])
+        new_activity(service, transfers=[{"country": "US", "recipient": str(uuid.uuid4())}])
     assert list(refused.value.errors) == ["transfers[0].recipient"]
 
 
-def test_backdated_correction_keeps_what_was_on_record(
-    register_app: RegisterApplication, clock
-) -> None:
-    entry_id = new_activity(register_app, retention={"period": "P1Y"})
-    on_record = register_app.now()
+def test_backdated_correction_keeps_what_was_on_record(service: Service, clock) -> None:
+    entry_id = new_activity(service, retention={"period": "P1Y"})
+    on_record = service.reader.now()
     clock.advance(days=30)
-    register_app.amend(
+    service.commands.execute(
         AmendEntry(
             actor="dpo",
             kind="activity",
@@ -108,17 +101,16 @@ def test_backdated_correction_keeps_what_was_on_record(
             reason="the statement said two years all along",
         )
     )
-    with register_app.connect() as connection:
-        then = entry_at(connection, "activity", str(entry_id), Moment(STATEMENT_DAY, on_record))
-        now = entry_at(
-            connection, "activity", str(entry_id), Moment(STATEMENT_DAY, register_app.now())
-        )
-        first = register_at(connection, Moment(STATEMENT_DAY, on_record))
-        again = register_at(connection, Moment(STATEMENT_DAY, on_record))
-    assert then["retention"]["period"] == "P1Y" and then["version"] == 1
-    assert now["retention"]["period"] == "P2Y" and now["version"] == 2
+    reader = service.reader
+    then = reader.entry(EntryKind.ACTIVITY, entry_id, Moment(STATEMENT_DAY, on_record))
+    now = reader.entry(EntryKind.ACTIVITY, entry_id, Moment(STATEMENT_DAY, reader.now()))
+    first = reader.register(Moment(STATEMENT_DAY, on_record)).as_json()
+    again = reader.register(Moment(STATEMENT_DAY, on_record)).as_json()
+    assert then is not None and now is not None
+    assert then.fields["retention"]["period"] == "P1Y" and then.version == 1
+    assert now.fields["retention"]["period"] == "P2Y" and now.version == 2
     assert first == again
-    (_, correction) = history(register_app, "activity", entry_id)
+    (_, correction) = [item.as_json() for item in reader.history(EntryKind.ACTIVITY, entry_id)]
     assert correction["reason"] == "the statement said two years all along"
     assert correction["changes"] == [
         {
@@ -130,25 +122,22 @@ def test_backdated_correction_keeps_what_was_on_record(
 
 
 def test_recorded_at_follows_the_global_order_when_the_clock_goes_back(
-    register_app: RegisterApplication, clock
+    service: Service, clock
 ) -> None:
-    first = new_activity(register_app)
+    first = new_activity(service)
     clock.advance(hours=-5)
-    second = new_activity(register_app)
-    one = register_app.entry("activity", first).changes[0].recorded_at
-    two = register_app.entry("activity", second).changes[0].recorded_at
+    second = new_activity(service)
+    one = service.reader.changes(EntryKind.ACTIVITY, first)[0].recorded_at
+    two = service.reader.changes(EntryKind.ACTIVITY, second)[0].recorded_at
     assert two > one
 
 
-def test_register_answer_is_reproducible_after_later_events(
-    register_app: RegisterApplication, clock
-) -> None:
-    entry_id = new_activity(register_app)
-    moment = Moment(STATEMENT_DAY + timedelta(days=1), register_app.now())
-    with register_app.connect() as connection:
-        before = register_at(connection, moment)
+def test_register_answer_is_reproducible_after_later_events(service: Service, clock) -> None:
+    entry_id = new_activity(service)
+    moment = Moment(STATEMENT_DAY + timedelta(days=1), service.reader.now())
+    before = service.reader.register(moment).as_json()
     clock.advance(minutes=1)
-    register_app.retire(
+    service.commands.execute(
         RetireEntry(
             actor="dpo",
             kind="activity",
@@ -157,56 +146,52 @@ def test_register_answer_is_reproducible_after_later_events(
             reason="never happened",
         )
     )
-    with register_app.connect() as connection:
-        after = register_at(connection, moment)
-        current = register_at(connection, Moment(moment.as_of, register_app.now()))
+    after = service.reader.register(moment).as_json()
+    current = service.reader.register(Moment(moment.as_of, service.reader.now())).as_json()
     assert after == before and after["digest"] == before["digest"]
     assert current["activities"] == []
 
 
 def test_setting_the_organisation_twice_with_the_same_details_records_nothing(
-    register_app: RegisterApplication,
+    service: Service,
 ) -> None:
     details = {"name": "Cinnux B.V.", "trade_name": "Opgelucht"}
-    register_app.set_organisation(SetOrganisation(actor="dpo", content=details))
-    register_app.set_organisation(SetOrganisation(actor="dpo", content=details))
-    assert event_count(register_app) == 1
-    register_app.set_organisation(SetOrganisation(actor="dpo", content={"name": "Cinnux B.V."}))
-    with register_app.connect() as connection:
-        organisation = register_at(connection, Moment(register_app.today(), register_app.now()))
+    service.commands.execute(SetOrganisation(actor="dpo", content=details))
+    service.commands.execute(SetOrganisation(actor="dpo", content=details))
+    assert event_count(service) == 1
+    service.commands.execute(SetOrganisation(actor="dpo", content={"name": "Cinnux B.V."}))
+    organisation = service.reader.register(service.reader.moment()).as_json()
     assert organisation["organisation"]["trade_name"] is None
 
 
 def test_stored_topics_are_the_stable_names_not_python_paths(
-    register_app: RegisterApplication,
+    service: Service,
 ) -> None:
-    entry_id = new_activity(register_app)
-    register_app.retire(RetireEntry(actor="dpo", kind="activity", entry_id=entry_id))
-    with register_app.engine.connect() as connection:
+    entry_id = new_activity(service)
+    service.commands.execute(RetireEntry(actor="dpo", kind="activity", entry_id=entry_id))
+    with service.store.engine.connect() as connection:
         topics = connection.execute(text("SELECT topic FROM ropa_events ORDER BY id")).scalars()
         assert list(topics) == ["ropa:Activity.Registered", "ropa:Activity.Retired"]
 
 
 def test_read_model_tracks_the_last_event_in_the_same_transaction(
-    register_app: RegisterApplication,
+    service: Service,
 ) -> None:
-    new_activity(register_app)
-    new_activity(register_app, name="Second")
-    with register_app.engine.connect() as connection:
+    new_activity(service)
+    new_activity(service, name="Second")
+    with service.store.engine.connect() as connection:
         tracked = connection.execute(text("SELECT position FROM ropa_projection")).scalar()
-    assert tracked == register_app.recorder.max_notification_id()
+    assert tracked == service.store.max_position()
 
 
 def test_a_dropped_read_model_is_rebuilt_from_the_events(
-    register_app: RegisterApplication,
+    service: Service,
 ) -> None:
-    new_activity(register_app, retention={"period": "P1Y"})
-    moment = Moment(STATEMENT_DAY, register_app.now())
-    with register_app.connect() as connection:
-        before = register_at(connection, moment)
-    with register_app.engine.begin() as connection:
+    new_activity(service, retention={"period": "P1Y"})
+    moment = Moment(STATEMENT_DAY, service.reader.now())
+    before = service.reader.register(moment).as_json()
+    with service.store.engine.begin() as connection:
         connection.execute(text("DROP TABLE ropa_segments"))
         connection.execute(text("DROP TABLE ropa_projection"))
-    register_app.rebuild()
-    with register_app.connect() as connection:
-        assert register_at(connection, moment) == before
+    service.maintenance.rebuild()
+    assert service.reader.register(moment).as_json() == before

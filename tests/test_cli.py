@@ -62,6 +62,10 @@ def test_rebuild_reproduces_the_register(ropa) -> None:
     assert status == 0 and "rebuilt up to position 19" in out and "19 events" in err
     _, after, _ = ropa("register", *moment)
     assert after == before
+    status, out, _ = ropa("rebuild", "register")
+    assert status == 0 and "rebuilt up to position 19" in out
+    status, _, err = ropa("rebuild", "nosuch")
+    assert status == 1 and "no read model nosuch" in err and "register" in err
 
 
 def test_export_then_import_reproduces_register_and_head_digest(

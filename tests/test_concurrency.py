@@ -7,50 +7,48 @@ from __future__ import annotations
 import multiprocessing
 import uuid
 
-from register.application.audit import check_integrity
-from register.application.service import RegisterApplication
+from register.bootstrap import bootstrap
 from register.domain.commands import AmendEntry, RegisterEntry
-from register.store.queries import Moment, entry_at, register_at
+from register.domain.kinds import EntryKind
+from register.settings import Settings
 
 WRITES = 25
 
 
 def worker(url: str, shared: str, name: str, failures) -> None:
-    app = RegisterApplication(url)
+    service = bootstrap(Settings(database_url=url))
     try:
         for index in range(WRITES):
-            entry = app.register(
+            entry = service.commands.execute(
                 RegisterEntry(
                     actor=name,
-                    kind="activity",
+                    kind=EntryKind.ACTIVITY,
                     content={"name": f"{name} {index}", "role": "controller"},
                 )
             )
-            app.amend(
+            service.commands.execute(
                 AmendEntry(
                     actor=name,
-                    kind="activity",
+                    kind=EntryKind.ACTIVITY,
                     entry_id=uuid.UUID(shared),
                     content={"owner": f"{name} {index}"},
                 )
             )
-            with app.connect() as connection:
-                seen = entry_at(
-                    connection, "activity", str(entry.id), Moment(app.today(), app.now())
-                )
-            if seen is None or seen["name"] != f"{name} {index}":
+            reader = service.reader
+            seen = reader.entry(EntryKind.ACTIVITY, entry.id, reader.moment())
+            if seen is None or seen.fields["name"] != f"{name} {index}":
                 failures.put(f"{name}: write {index} not visible after it returned")
     except Exception as error:  # the parent reports what went wrong in the child
         failures.put(f"{name}: {error!r}")
     finally:
-        app.close()
+        service.close()
 
 
 def test_two_processes_write_at_once(database_url: str) -> None:
-    app = RegisterApplication(database_url)
-    shared = app.register(
+    service = bootstrap(Settings(database_url=database_url))
+    shared = service.commands.execute(
         RegisterEntry(
-            actor="setup", kind="activity", content={"name": "Shared", "role": "controller"}
+            actor="setup", kind=EntryKind.ACTIVITY, content={"name": "Shared", "role": "controller"}
         )
     )
     context = multiprocessing.get_context("spawn")
@@ -69,17 +67,18 @@ def test_two_processes_write_at_once(database_url: str) -> None:
         problems.append(failures.get())
     assert problems == []
 
-    verdict = check_integrity(app)
+    reader = service.reader
+    verdict = reader.integrity()
     assert verdict.intact
     assert verdict.count == 1 + 2 * 2 * WRITES
-    assert app.entry("activity", shared.id).version == 1 + 2 * WRITES
-    moments = [Moment(app.today(), app.now())]
-    with app.connect() as connection:
-        before = [register_at(connection, m) for m in moments]
+    assert len(reader.changes(EntryKind.ACTIVITY, shared.id)) == 1 + 2 * WRITES
+    current = reader.entry(EntryKind.ACTIVITY, shared.id, reader.moment())
+    assert current is not None and current.version == 1 + 2 * WRITES
+    moments = [reader.moment()]
+    before = [reader.register(m).as_json() for m in moments]
     names = sorted(a["name"] for a in before[0]["activities"])
     assert len(names) == len(set(names)) == 1 + 2 * WRITES
-    app.rebuild()
-    with app.connect() as connection:
-        after = [register_at(connection, m) for m in moments]
+    service.maintenance.rebuild()
+    after = [reader.register(m).as_json() for m in moments]
     assert after == before
-    app.close()
+    service.close()

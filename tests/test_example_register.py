@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from register.application.service import RegisterApplication
+from register.application.service import Service
+from register.domain.views import Moment
 from register.importers.example import load_example
-from register.store.queries import Moment, register_at
 
 STATEMENT_DAY = date(2023, 10, 24)
 
@@ -35,10 +35,9 @@ RECIPIENT_CATEGORIES = {
 
 
 @pytest.fixture
-def register(register_app: RegisterApplication) -> dict:
-    load_example(register_app, say=lambda _: None)
-    with register_app.connect() as connection:
-        return register_at(connection, Moment(STATEMENT_DAY, register_app.now()))
+def register(service: Service) -> dict:
+    load_example(service, say=lambda _: None)
+    return service.reader.register(Moment(STATEMENT_DAY, service.reader.now())).as_json()
 
 
 def test_every_activity_of_the_statement_is_in_the_register(register: dict) -> None:
@@ -86,13 +85,12 @@ def test_organisation_and_policy(register: dict) -> None:
     assert "24 oktober 2023" in policy["text"]
 
 
-def test_nothing_is_in_effect_the_day_before(register_app: RegisterApplication) -> None:
-    load_example(register_app, say=lambda _: None)
-    with register_app.connect() as connection:
-        before = register_at(connection, Moment(date(2023, 10, 23), register_app.now()))
+def test_nothing_is_in_effect_the_day_before(service: Service) -> None:
+    load_example(service, say=lambda _: None)
+    before = service.reader.register(Moment(date(2023, 10, 23), service.reader.now())).as_json()
     assert before["activities"] == [] and before["policy"] is None
 
 
-def test_loading_twice_changes_nothing(register_app: RegisterApplication) -> None:
-    assert load_example(register_app, say=lambda _: None) == 19
-    assert load_example(register_app, say=lambda _: None) == 0
+def test_loading_twice_changes_nothing(service: Service) -> None:
+    assert load_example(service, say=lambda _: None) == 19
+    assert load_example(service, say=lambda _: None) == 0

@@ -6,12 +6,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from register.application.audit import check_integrity
-from register.application.service import RegisterApplication
+from register.application.service import Service
+from register.bootstrap import bootstrap
 from register.cli import main
 from register.domain.chain import Held, chain_digest, content_digest
 from register.importers.example import load_example
-from register.store.queries import history_at
+from register.settings import Settings
+from register.store.ledger import head_at
 from tests.support import postgres_schema
 
 ROW = "SELECT originator_id, originator_version, topic, state FROM ropa_events WHERE id = :id"
@@ -22,36 +23,39 @@ WRITE = (
 
 
 @pytest.fixture
-def loaded(register_app: RegisterApplication) -> RegisterApplication:
-    load_example(register_app, say=lambda _: None)
-    return register_app
+def loaded(service: Service) -> Service:
+    load_example(service, say=lambda _: None)
+    return service
 
 
 @pytest.mark.parametrize("statement", ["UPDATE {t} SET topic = 'x'", "DELETE FROM {t}"])
 @pytest.mark.parametrize("table", ["ropa_events", "ropa_ledger"])
 def test_history_tables_refuse_update_and_delete(
-    loaded: RegisterApplication, statement: str, table: str
+    loaded: Service, statement: str, table: str
 ) -> None:
     column_safe = statement.replace("topic", "actor") if table == "ropa_ledger" else statement
-    with pytest.raises(DBAPIError, match="append-only"), loaded.engine.begin() as connection:
+    with pytest.raises(DBAPIError, match="append-only"), loaded.store.engine.begin() as connection:
         connection.execute(text(column_safe.format(t=table)))
-    assert check_integrity(loaded).count == 19
+    assert loaded.reader.integrity().count == 19
 
 
 @pytest.mark.postgres
 def test_postgres_refuses_truncate() -> None:
     with postgres_schema() as url:
-        app = RegisterApplication(url)
+        app = bootstrap(Settings(database_url=url))
         try:
             load_example(app, say=lambda _: None)
-            with pytest.raises(DBAPIError, match="append-only"), app.engine.begin() as connection:
+            with (
+                pytest.raises(DBAPIError, match="append-only"),
+                app.store.engine.begin() as connection,
+            ):
                 connection.execute(text("TRUNCATE ropa_events CASCADE"))
         finally:
             app.close()
 
 
-def drop_guards(app: RegisterApplication, tables: tuple[str, ...] = ("ropa_events",)) -> None:
-    with app.engine.begin() as connection:
+def drop_guards(app: Service, tables: tuple[str, ...] = ("ropa_events",)) -> None:
+    with app.store.engine.begin() as connection:
         for table in tables:
             if connection.dialect.name == "postgresql":
                 connection.execute(text(f"DROP TRIGGER {table}_append_only ON {table}"))
@@ -60,55 +64,55 @@ def drop_guards(app: RegisterApplication, tables: tuple[str, ...] = ("ropa_event
                 connection.execute(text(f"DROP TRIGGER {table}_no_delete"))
 
 
-def read_row(app: RegisterApplication, position: int) -> dict:
-    with app.engine.connect() as connection:
+def read_row(app: Service, position: int) -> dict:
+    with app.store.engine.connect() as connection:
         return dict(connection.execute(text(ROW), {"id": position}).mappings().one())
 
 
-def write_row(app: RegisterApplication, position: int, row: dict) -> None:
-    with app.engine.begin() as connection:
+def write_row(app: Service, position: int, row: dict) -> None:
+    with app.store.engine.begin() as connection:
         connection.execute(text(WRITE), {**row, "id": position})
 
 
-def test_intact_history_verifies(loaded: RegisterApplication, capsys, monkeypatch) -> None:
-    verdict = check_integrity(loaded)
+def test_intact_history_verifies(loaded: Service, capsys, monkeypatch) -> None:
+    verdict = loaded.reader.integrity()
     assert verdict.intact and verdict.count == 19
-    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.url)
+    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.settings.database_url)
     assert main(["verify"]) == 0
     assert verdict.head_digest in capsys.readouterr().out
 
 
-def test_altered_payload_is_found(loaded: RegisterApplication, capsys, monkeypatch) -> None:
+def test_altered_payload_is_found(loaded: Service, capsys, monkeypatch) -> None:
     drop_guards(loaded)
     row = read_row(loaded, 12)
     row["state"] = bytes(row["state"]).replace(b'"role":"controller"', b'"role":"processor"')
     write_row(loaded, 12, row)
-    verdict = check_integrity(loaded)
+    verdict = loaded.reader.integrity()
     assert verdict.finding is not None
     assert verdict.finding.position == 12
     assert verdict.finding.problem.startswith("altered")
-    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.url)
+    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.settings.database_url)
     assert main(["verify"]) == 1
     assert "position 12 altered" in capsys.readouterr().out
 
 
-def test_deleted_event_is_found(loaded: RegisterApplication) -> None:
+def test_deleted_event_is_found(loaded: Service) -> None:
     drop_guards(loaded)
-    with loaded.engine.begin() as connection:
+    with loaded.store.engine.begin() as connection:
         connection.execute(text("DELETE FROM ropa_events WHERE id = 7"))
-    verdict = check_integrity(loaded)
+    verdict = loaded.reader.integrity()
     assert verdict.finding is not None
     assert (verdict.finding.position, verdict.finding.problem.split(":")[0]) == (7, "removed")
     assert verdict.count == 6
 
 
-def test_swapped_events_are_found(loaded: RegisterApplication) -> None:
+def test_swapped_events_are_found(loaded: Service) -> None:
     drop_guards(loaded)
     first, second = read_row(loaded, 10), read_row(loaded, 11)
     write_row(loaded, 10, {**first, "originator_version": -1})
     write_row(loaded, 11, first)
     write_row(loaded, 10, second)
-    verdict = check_integrity(loaded)
+    verdict = loaded.reader.integrity()
     assert verdict.finding is not None
     assert verdict.finding.position == 10
     assert verdict.finding.problem.startswith("reordered")
@@ -116,32 +120,33 @@ def test_swapped_events_are_found(loaded: RegisterApplication) -> None:
 
 
 def test_a_history_rewritten_whole_is_caught_by_a_digest_held_from_before(
-    loaded: RegisterApplication, capsys, monkeypatch
+    loaded: Service, capsys, monkeypatch
 ) -> None:
-    with loaded.connect() as connection:
-        held = history_at(connection, loaded.now())
+    with loaded.store.engine.connect() as connection:
+        held = head_at(connection, loaded.reader.now())
+    assert held.head_digest is not None
     drop_guards(loaded, ("ropa_events", "ropa_ledger"))
     row = read_row(loaded, 12)
     row["state"] = bytes(row["state"]).replace(b'"role":"controller"', b'"role":"processor"')
     write_row(loaded, 12, row)
     rewrite_chain_from(loaded, 12)
-    assert check_integrity(loaded).intact
-    verdict = check_integrity(loaded, Held(held["position"], held["head_digest"]))
+    assert loaded.reader.integrity().intact
+    verdict = loaded.reader.integrity(Held(held.position, held.head_digest))
     assert verdict.finding is not None
     assert (verdict.finding.position, verdict.finding.problem.split(":")[0]) == (19, "rewritten")
-    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.url)
-    assert main(["verify", "--position", "19", "--digest", held["head_digest"]]) == 1
+    monkeypatch.setenv("ROPA_DATABASE_URL", loaded.settings.database_url)
+    assert main(["verify", "--position", "19", "--digest", held.head_digest]) == 1
     assert "position 19 rewritten" in capsys.readouterr().out
 
 
-def rewrite_chain_from(app: RegisterApplication, start: int) -> None:
+def rewrite_chain_from(app: Service, start: int) -> None:
     """What a careful forger does: recompute every digest from the altered event on."""
-    events = app.recorder.select_notifications(start, 1000)
-    with app.engine.begin() as connection:
+    events = app.store.after(start - 1, 1000)
+    with app.store.engine.begin() as connection:
         previous = connection.execute(
             text("SELECT chain_digest FROM ropa_ledger WHERE position = :p"), {"p": start - 1}
         ).scalar()
-        for event in events:
+        for position, event in events:
             digest = content_digest(event)
             previous = chain_digest(previous, digest)
             connection.execute(
@@ -149,5 +154,5 @@ def rewrite_chain_from(app: RegisterApplication, start: int) -> None:
                     "UPDATE ropa_ledger SET content_digest = :c, chain_digest = :d "
                     "WHERE position = :p"
                 ),
-                {"c": digest, "d": previous, "p": event.id},
+                {"c": digest, "d": previous, "p": position},
             )

@@ -9,17 +9,28 @@ its events, before and after a rebuild.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from register.application.service import RegisterApplication
-from register.domain.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
+from register.application.service import Service
+from register.bootstrap import bootstrap
+from register.domain.commands import (
+    AmendEntry,
+    Command,
+    RegisterEntry,
+    ReinstateEntry,
+    RetireEntry,
+)
 from register.domain.errors import RegisterError
-from register.domain.timeline import ACTIVE, state_at, version_at
-from register.store.queries import Moment, entries_at, entry_at
+from register.domain.kinds import EntryKind
+from register.domain.timeline import ACTIVE, Change, state_at, version_at
+from register.domain.views import Moment
+from register.settings import Settings
 from tests.support import FakeClock, database
 
 BASE = date(2024, 1, 1)
@@ -38,17 +49,18 @@ step = st.tuples(
 )
 
 
-def run_history(app: RegisterApplication, clock: FakeClock, steps: list) -> list:
-    ids: list = []
+def run_history(service: Service, clock: FakeClock, steps: list) -> list[uuid.UUID]:
+    ids: list[uuid.UUID] = []
+    activity = EntryKind.ACTIVITY
     for index, ((verb, target, offset), field, advance) in enumerate(steps):
         clock.advance(seconds=advance)
         day = BASE + timedelta(days=offset)
-        common = {"actor": "prop", "effective_from": day, "reason": f"step {index}"}
+        common: dict[str, Any] = {"actor": "prop", "effective_from": day, "reason": f"step {index}"}
         try:
             if verb == "register" or not ids:
-                entry = app.register(
+                entry = service.commands.execute(
                     RegisterEntry(
-                        kind="activity",
+                        kind=activity,
                         content={"name": f"activity {len(ids)}", "role": "controller"},
                         **common,
                     )
@@ -56,25 +68,22 @@ def run_history(app: RegisterApplication, clock: FakeClock, steps: list) -> list
                 ids.append(entry.id)
                 continue
             entry_id = ids[target % len(ids)]
+            command: Command
             if verb == "amend":
-                app.amend(
-                    AmendEntry(
-                        kind="activity",
-                        entry_id=entry_id,
-                        content={field: f"{field} {index}"},
-                        **common,
-                    )
+                command = AmendEntry(
+                    kind=activity, entry_id=entry_id, content={field: f"{field} {index}"}, **common
                 )
             elif verb == "retire":
-                app.retire(RetireEntry(kind="activity", entry_id=entry_id, **common))
+                command = RetireEntry(kind=activity, entry_id=entry_id, **common)
             else:
-                app.reinstate(ReinstateEntry(kind="activity", entry_id=entry_id, **common))
+                command = ReinstateEntry(kind=activity, entry_id=entry_id, **common)
+            service.commands.execute(command)
         except RegisterError:
             continue
     return ids
 
 
-def probes(histories: dict) -> tuple[list[datetime], list[date]]:
+def probes(histories: dict[uuid.UUID, list[Change]]) -> tuple[list[datetime], list[date]]:
     """Every distinct answer lies at a boundary: on or just before a recording or an effect."""
     changes = [c for history in histories.values() for c in history]
     micro = timedelta(microseconds=1)
@@ -86,29 +95,30 @@ def probes(histories: dict) -> tuple[list[datetime], list[date]]:
     return sorted(moments), sorted(days)
 
 
-def assert_read_model_matches_fold(app: RegisterApplication, ids: list) -> None:
-    histories = {str(i): app.entry("activity", i).changes for i in ids}
+def assert_read_model_matches_fold(service: Service, ids: list[uuid.UUID]) -> None:
+    reader = service.reader
+    activity = EntryKind.ACTIVITY
+    histories = {i: reader.changes(activity, i) for i in ids}
     moments, days = probes(histories)
-    with app.connect() as connection:
-        for known in moments:
-            for day in days:
-                moment = Moment(day, known)
-                in_register = set()
-                for entry_id, changes in histories.items():
-                    expected = state_at(changes, day, known)
-                    actual = entry_at(connection, "activity", entry_id, moment)
-                    if expected is None:
-                        assert actual is None, (entry_id, day, known)
-                        continue
-                    assert actual is not None, (entry_id, day, known)
-                    assert actual["status"] == expected.status
-                    assert {k: actual[k] for k in expected.fields} == dict(expected.fields)
-                    assert actual["version"] == version_at(changes, known)
-                    if expected.status == ACTIVE:
-                        in_register.add(entry_id)
-                listed, total = entries_at(connection, "activity", moment)
-                assert {e["id"] for e in listed} == in_register
-                assert total == len(in_register)
+    for known in moments:
+        for day in days:
+            moment = Moment(day, known)
+            in_register = set()
+            for entry_id, changes in histories.items():
+                expected = state_at(changes, day, known)
+                actual = reader.entry(activity, entry_id, moment)
+                if expected is None:
+                    assert actual is None, (entry_id, day, known)
+                    continue
+                assert actual is not None, (entry_id, day, known)
+                assert actual.status == expected.status
+                assert dict(actual.fields) == dict(expected.fields)
+                assert actual.version == version_at(changes, known)
+                if expected.status == ACTIVE:
+                    in_register.add(entry_id)
+            listed = reader.entries(activity, moment)
+            assert {e.id for e in listed.entries} == in_register
+            assert listed.total == len(in_register)
 
 
 @pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -121,11 +131,11 @@ def assert_read_model_matches_fold(app: RegisterApplication, ids: list) -> None:
 def test_read_model_equals_reference_fold(engine: str, tmp_path, steps: list) -> None:
     clock = FakeClock(START)
     with database(engine, str(tmp_path)) as url:
-        app = RegisterApplication(url, clock=clock)
+        service = bootstrap(Settings(database_url=url), clock)
         try:
-            ids = run_history(app, clock, steps)
-            assert_read_model_matches_fold(app, ids)
-            app.rebuild()
-            assert_read_model_matches_fold(app, ids)
+            ids = run_history(service, clock, steps)
+            assert_read_model_matches_fold(service, ids)
+            service.maintenance.rebuild()
+            assert_read_model_matches_fold(service, ids)
         finally:
-            app.close()
+            service.close()

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from flask import g, request
 
 from api.extensions.problems import FORBIDDEN, UNAUTHENTICATED, Problem
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from register.store.tokens import TokenInfo
 
 REALM = 'Bearer realm="ropa"'
@@ -53,15 +53,15 @@ def _bearer_secret() -> str:
 
 def authenticate() -> TokenInfo:
     """The token of this request, or a 401 that says why it cannot be used."""
-    register = current_register()
-    token = register.tokens.find(_bearer_secret())
+    service = current_service()
+    token = service.tokens.find(_bearer_secret())
     if token is None:
         raise Problem(
             UNAUTHENTICATED,
             "The token is not known: check it was copied whole, or create a new one.",
             headers=_challenge("invalid_token", "unknown token"),
         )
-    refusal = token.refusal(register.today())
+    refusal = token.refusal(service.reader.today())
     if refusal:
         raise Problem(
             UNAUTHENTICATED,

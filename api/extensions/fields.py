@@ -1,8 +1,8 @@
 """Marshmallow fields the API's schemas share.
 
 Write bodies keep the client's JSON values as they were sent: the register validates and
-normalises them (``register.fields``), so these fields check shape and document it, and never
-turn a value into a Python object the register would not expect.
+normalises them (``register.domain.catalogue``), so these fields check shape and document it,
+and never turn a value into a Python object the register would not expect.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields
 
+from register.domain.catalogue import FieldSpec
 from register.domain.errors import InvalidCommand
 from register.domain.instants import parse_instant
+
+# The metadata key under which a field derived from the catalogue keeps its declaration.
+FIELD_SPEC = "field_spec"
 
 
 class DateText(fields.String):
@@ -72,14 +76,21 @@ def known_at_property(converter: Any, field: ma.fields.Field, **kwargs: Any) -> 
     return {"type": "string", "example": "2023-11-01T12:00:00Z"}
 
 
+def field_spec_property(converter: Any, field: ma.fields.Field, **kwargs: Any) -> dict:
+    """Document a field derived from the catalogue in the catalogue's words.
+
+    It runs after apispec's own attribute functions: a description seen before them would turn
+    a nullable nested field's reference into another form of the same schema.
+    """
+    spec = field.metadata.get(FIELD_SPEC)
+    if not isinstance(spec, FieldSpec):
+        return {}
+    return {"description": spec.description} | ({"example": spec.example} if spec.example else {})
+
+
 FIELD_TYPES = (
     (DateText, "string", "date"),
     (InstantText, "string", "date-time"),
     (EntryId, "string", "uuid"),
 )
-ATTRIBUTE_FUNCTIONS = (label_or_record_property, known_at_property)
-
-
-def optional(field_type: type[fields.Field] = fields.String, **kwargs: Any) -> fields.Field:
-    """A field the client may leave out or set to null."""
-    return field_type(allow_none=True, **kwargs)
+ATTRIBUTE_FUNCTIONS = (label_or_record_property, known_at_property, field_spec_property)

@@ -8,8 +8,8 @@ import marshmallow as ma
 
 from api.extensions import Schema
 from api.extensions.fields import KnownAt
-from register.application.service import RegisterApplication
-from register.store.queries import Moment
+from register.application.facade import Reader
+from register.domain.views import Moment
 
 
 class MomentQuery(Schema):
@@ -24,5 +24,5 @@ class MomentQuery(Schema):
     )
 
 
-def moment_of(register: RegisterApplication, query: dict[str, Any]) -> Moment:
-    return register.moment(query.get("as_of"), query.get("known_at"))
+def moment_of(reader: Reader, query: dict[str, Any]) -> Moment:
+    return reader.moment(query.get("as_of"), query.get("known_at"))

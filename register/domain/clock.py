@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Protocol
 
-DEFAULT_TIMEZONE = "Europe/Amsterdam"
-
 
 class Clock(Protocol):
     def now(self) -> datetime:

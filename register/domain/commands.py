@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from register.domain.kinds import EntryKind
+
 
 @dataclass(frozen=True, kw_only=True)
 class Command:
@@ -21,14 +23,14 @@ class Command:
 
 @dataclass(frozen=True, kw_only=True)
 class RegisterEntry(Command):
-    kind: str
+    kind: EntryKind
     content: dict[str, Any] = field(default_factory=dict)
     entry_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class AmendEntry(Command):
-    kind: str
+    kind: EntryKind
     entry_id: uuid.UUID
     content: dict[str, Any] = field(default_factory=dict)
     expected_version: int | None = None
@@ -38,7 +40,7 @@ class AmendEntry(Command):
 class Transition(Command):
     """A change of lifecycle only: retirement or reinstatement."""
 
-    kind: str
+    kind: EntryKind
     entry_id: uuid.UUID
     expected_version: int | None = None
 

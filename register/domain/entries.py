@@ -1,23 +1,28 @@
-"""The entries of the register as event-sourced aggregates (SPEC §2, §3).
+"""The entries of the register and the rules of their changes (SPEC §2, §3).
 
-An entry keeps every change it was given as a ``Change``; its rules are judged by folding those
-changes with ``register.timeline``, so the aggregate and the read model share one meaning of time.
-Every event class declares a stable ``TOPIC``: renaming or moving a class must never make the
+Each kind of entry is an event stream. Its event classes declare stable topics, spelled from the
+kind's ``TOPIC`` and never from class names, so renaming or moving a class never makes the
 stored history unreadable.
+
+A change is decided from a ``Standing``: the entry's last version and its state on the change's
+effective date, as recorded now. That is all the rules need, so a write never replays the
+entry's history, and the rules are plain functions of plain data.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import Any, ClassVar
 
 from eventsourcing.domain import Aggregate
 
-from register.domain import fields as field_rules
+from register.domain.catalogue import complete, partial, spec
 from register.domain.errors import InvalidCommand, LifecycleConflict
+from register.domain.kinds import EntryKind
 from register.domain.timeline import (
     AMENDED,
     REGISTERED,
@@ -26,7 +31,7 @@ from register.domain.timeline import (
     RETIRED_STATUS,
     Change,
     State,
-    state_at,
+    apply,
 )
 
 
@@ -47,12 +52,22 @@ class Provenance:
     reason: str | None
 
 
-class Entry(Aggregate):
-    """What all entries share: registration, amendment, retirement and reinstatement."""
+@dataclass(frozen=True)
+class Standing:
+    """What the rules of a change need to know of an existing entry."""
 
-    KIND: ClassVar[str]
-    if TYPE_CHECKING:  # set by the events, not a constructor argument of the aggregate
-        changes: list[Change]
+    entry_id: uuid.UUID
+    kind: EntryKind
+    version: int
+    registered_on: date
+    state: State | None  # on the change's effective date, as recorded now
+
+
+class Entry(Aggregate):
+    """The event classes every kind shares; each kind gets its own subclasses with its topics."""
+
+    KIND: ClassVar[EntryKind]
+    TOPIC: ClassVar[str]
     EVENT_NAMES: ClassVar[dict[str, str]] = {
         "Created": "Created",
         "Registered": "Registered",
@@ -62,11 +77,6 @@ class Entry(Aggregate):
     }
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Give each kind its own event classes, with topics derived from the kind's TOPIC.
-
-        The topics are spelled out from constants, never from class names, so that stored
-        events stay readable whatever the classes are called later.
-        """
         for base in (
             Entry.Created,
             Entry.Registered,
@@ -94,7 +104,7 @@ class Entry(Aggregate):
         reason: str | None
 
         CHANGE_KIND: ClassVar[str]
-        KIND: ClassVar[str]
+        KIND: ClassVar[EntryKind]
 
         def change(self) -> Change:
             return Change(
@@ -107,17 +117,9 @@ class Entry(Aggregate):
                 reason=self.reason,
             )
 
-        def apply(self, aggregate: Aggregate) -> None:
-            assert isinstance(aggregate, Entry)
-            aggregate.changes.append(self.change())
-
     class Registered(Event, Aggregate.Created):
         fields: dict[str, Any]
         CHANGE_KIND = REGISTERED
-
-        def apply(self, aggregate: Aggregate) -> None:
-            assert isinstance(aggregate, Entry)
-            aggregate.changes = [self.change()]
 
     class Amended(Event):
         fields: dict[str, Any]
@@ -130,80 +132,165 @@ class Entry(Aggregate):
         CHANGE_KIND = REINSTATED
 
     @classmethod
-    def register(
-        cls,
-        content: dict[str, Any],
-        provenance: Provenance,
-        stamp: Stamp,
-        entry_id: uuid.UUID | None = None,
-    ) -> Self:
-        _check_backdating(provenance, stamp)
-        checked = cls.derive(field_rules.complete(cls.KIND, content))
-        return cls._create(
-            cls.Registered,
-            id=entry_id or uuid.uuid4(),
-            timestamp=stamp.recorded_at,
-            fields=checked,
-            **_event_kwargs(provenance),
-        )
-
-    def amend(self, content: dict[str, Any], provenance: Provenance, stamp: Stamp) -> None:
-        _check_backdating(provenance, stamp)
-        checked = self.derive(field_rules.partial(self.KIND, content))
-        state = self._require_active(provenance.effective_from, "amended")
-        changed = {k: v for k, v in checked.items() if state.fields.get(k) != v}
-        if not changed:
-            raise InvalidCommand(
-                {name: ["is already this value on that date"] for name in checked},
-                detail="The amendment changes nothing: every field already has that value on "
-                f"{provenance.effective_from.isoformat()}.",
-            )
-        self.trigger_event(
-            self.Amended, timestamp=stamp.recorded_at, fields=changed, **_event_kwargs(provenance)
-        )
-
-    def retire(self, provenance: Provenance, stamp: Stamp) -> None:
-        _check_backdating(provenance, stamp)
-        self._require_active(provenance.effective_from, "retired")
-        self.trigger_event(self.Retired, timestamp=stamp.recorded_at, **_event_kwargs(provenance))
-
-    def reinstate(self, provenance: Provenance, stamp: Stamp) -> None:
-        _check_backdating(provenance, stamp)
-        day = provenance.effective_from
-        state = state_at(self.changes, day)
-        if state is None or state.status != RETIRED_STATUS:
-            raise LifecycleConflict(
-                f"The entry is not retired on {day.isoformat()}, so it cannot be reinstated "
-                "then: check its history for the date of its retirement."
-            )
-        self.trigger_event(
-            self.Reinstated, timestamp=stamp.recorded_at, **_event_kwargs(provenance)
-        )
-
-    def fields_at(self, day: date) -> dict[str, Any]:
-        """The fields in effect on ``day`` as recorded now (empty before the registration)."""
-        state = state_at(self.changes, day)
-        return dict(state.fields) if state else {}
-
-    @classmethod
     def derive(cls, content: dict[str, Any]) -> dict[str, Any]:
         """Fields the register computes from the given ones (none, unless a kind says so)."""
         return content
 
-    def _require_active(self, day: date, verb: str) -> State:
-        state = state_at(self.changes, day)
-        if state is None:
-            registered = self.changes[0].effective_from.isoformat()
-            raise LifecycleConflict(
-                f"The entry takes effect on {registered}; it cannot be {verb} with effect "
-                f"from {day.isoformat()}, before that."
-            )
-        if not state.in_register:
-            raise LifecycleConflict(
-                f"The entry is retired on {day.isoformat()}; reinstate it first, or choose a "
-                "date on which it is in effect."
-            )
-        return state
+
+class Activity(Entry):
+    """A processing activity, Article 30(1) or, for the processor role, 30(2)."""
+
+    KIND = EntryKind.ACTIVITY
+    TOPIC = spec(KIND).topic
+
+
+class Recipient(Entry):
+    """A party that receives personal data: a processor, sub-processor, controller or authority."""
+
+    KIND = EntryKind.RECIPIENT
+    TOPIC = spec(KIND).topic
+
+
+class PolicyRevision(Entry):
+    """One published version of the public privacy statement; its hash pins the exact text."""
+
+    KIND = EntryKind.POLICY
+    TOPIC = spec(KIND).topic
+    EVENT_NAMES = {**Entry.EVENT_NAMES, "Registered": "Published", "Retired": "Withdrawn"}
+
+    @classmethod
+    def derive(cls, content: dict[str, Any]) -> dict[str, Any]:
+        if content.get("text") is None:
+            return content
+        digest = hashlib.sha256(content["text"].encode("utf-8")).hexdigest()
+        return {**content, "content_hash": f"sha256:{digest}"}
+
+
+class Organisation(Entry):
+    """The controller's own details, Article 30(1)(a): one entry per register."""
+
+    KIND = EntryKind.ORGANISATION
+    TOPIC = spec(KIND).topic
+    ID: ClassVar[uuid.UUID] = uuid.UUID("00000000-0000-4000-8000-000000000001")
+
+
+ENTRY_CLASSES: dict[EntryKind, type[Entry]] = {
+    cls.KIND: cls for cls in (Activity, Recipient, PolicyRevision, Organisation)
+}
+
+EVENT_TOPICS: frozenset[str] = frozenset(
+    getattr(cls, name).TOPIC
+    for cls in ENTRY_CLASSES.values()
+    for name in ("Registered", "Amended", "Retired", "Reinstated")
+)
+
+
+# The rules of change ---------------------------------------------------------------------------
+
+
+def register(
+    kind: EntryKind,
+    content: dict[str, Any],
+    provenance: Provenance,
+    stamp: Stamp,
+    entry_id: uuid.UUID | None = None,
+) -> Entry.Registered:
+    """The first event of a new entry: every field checked, missing ones at their default."""
+    _check_backdating(provenance, stamp)
+    entry_class = ENTRY_CLASSES[kind]
+    return entry_class.Registered(  # type: ignore[call-arg]
+        originator_id=entry_id or uuid.uuid4(),
+        originator_version=1,
+        originator_topic=entry_class.TOPIC,
+        timestamp=stamp.recorded_at,
+        fields=entry_class.derive(complete(kind, content)),
+        **_event_kwargs(provenance),
+    )
+
+
+def amend(
+    standing: Standing, content: dict[str, Any], provenance: Provenance, stamp: Stamp
+) -> Entry.Amended:
+    """Change the fields ``content`` names from the effective date on; refuse a change of none."""
+    _check_backdating(provenance, stamp)
+    entry_class = ENTRY_CLASSES[standing.kind]
+    checked = entry_class.derive(partial(standing.kind, content))
+    state = _require_active(standing, provenance.effective_from, "amended")
+    changed = {k: v for k, v in checked.items() if state.fields.get(k) != v}
+    if not changed:
+        raise InvalidCommand(
+            {name: ["is already this value on that date"] for name in checked},
+            detail="The amendment changes nothing: every field already has that value on "
+            f"{provenance.effective_from.isoformat()}.",
+        )
+    return _next(standing, entry_class.Amended, provenance, stamp, fields=changed)
+
+
+def replace(
+    standing: Standing, content: dict[str, Any], provenance: Provenance, stamp: Stamp
+) -> Entry.Amended | None:
+    """Replace the entry's fields as a whole; None when they already are exactly these."""
+    whole = ENTRY_CLASSES[standing.kind].derive(complete(standing.kind, content))
+    current = standing.state.fields if standing.state else {}
+    if whole == dict(current):
+        return None
+    return amend(standing, whole, provenance, stamp)
+
+
+def retire(standing: Standing, provenance: Provenance, stamp: Stamp) -> Entry.Retired:
+    _check_backdating(provenance, stamp)
+    _require_active(standing, provenance.effective_from, "retired")
+    return _next(standing, ENTRY_CLASSES[standing.kind].Retired, provenance, stamp)
+
+
+def reinstate(standing: Standing, provenance: Provenance, stamp: Stamp) -> Entry.Reinstated:
+    _check_backdating(provenance, stamp)
+    day = provenance.effective_from
+    if standing.state is None or standing.state.status != RETIRED_STATUS:
+        raise LifecycleConflict(
+            f"The entry is not retired on {day.isoformat()}, so it cannot be reinstated "
+            "then: check its history for the date of its retirement."
+        )
+    return _next(standing, ENTRY_CLASSES[standing.kind].Reinstated, provenance, stamp)
+
+
+Decision = Callable[[Standing, Provenance, Stamp], Entry.Event]
+
+
+def after(standing: Standing, event: Entry.Event) -> State | None:
+    """The entry's state on the event's effective date once the event is recorded."""
+    return apply(standing.state, event.change())
+
+
+def _next(
+    standing: Standing,
+    event_class: type[Entry.Event],
+    provenance: Provenance,
+    stamp: Stamp,
+    **content: Any,
+) -> Any:
+    return event_class(
+        originator_id=standing.entry_id,
+        originator_version=standing.version + 1,
+        timestamp=stamp.recorded_at,
+        **content,
+        **_event_kwargs(provenance),
+    )
+
+
+def _require_active(standing: Standing, day: date, verb: str) -> State:
+    state = standing.state
+    if state is None:
+        raise LifecycleConflict(
+            f"The entry takes effect on {standing.registered_on.isoformat()}; it cannot be "
+            f"{verb} with effect from {day.isoformat()}, before that."
+        )
+    if not state.in_register:
+        raise LifecycleConflict(
+            f"The entry is retired on {day.isoformat()}; reinstate it first, or choose a "
+            "date on which it is in effect."
+        )
+    return state
 
 
 def _check_backdating(provenance: Provenance, stamp: Stamp) -> None:
@@ -222,45 +309,3 @@ def _event_kwargs(provenance: Provenance) -> dict[str, Any]:
         "actor": provenance.actor,
         "reason": reason,
     }
-
-
-class Activity(Entry):
-    """A processing activity, Article 30(1) or, for the processor role, 30(2)."""
-
-    TOPIC = "ropa:Activity"
-    KIND = "activity"
-
-
-class Recipient(Entry):
-    """A party that receives personal data: a processor, sub-processor, controller or authority."""
-
-    TOPIC = "ropa:Recipient"
-    KIND = "recipient"
-
-
-class PolicyRevision(Entry):
-    """One published version of the public privacy statement; its hash pins the exact text."""
-
-    TOPIC = "ropa:PolicyRevision"
-    KIND = "policy"
-    EVENT_NAMES = {**Entry.EVENT_NAMES, "Registered": "Published", "Retired": "Withdrawn"}
-
-    @classmethod
-    def derive(cls, content: dict[str, Any]) -> dict[str, Any]:
-        if content.get("text") is None:
-            return content
-        digest = hashlib.sha256(content["text"].encode("utf-8")).hexdigest()
-        return {**content, "content_hash": f"sha256:{digest}"}
-
-
-class Organisation(Entry):
-    """The controller's own details, Article 30(1)(a): one entry per register."""
-
-    TOPIC = "ropa:Organisation"
-    KIND = "organisation"
-    ID: ClassVar[uuid.UUID] = uuid.UUID("00000000-0000-4000-8000-000000000001")
-
-
-ENTRY_CLASSES: dict[str, type[Entry]] = {
-    cls.KIND: cls for cls in (Activity, Recipient, PolicyRevision, Organisation)
-}

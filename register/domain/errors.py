@@ -48,3 +48,7 @@ class StoreNotEmpty(RegisterError):
 
 class IntegrityViolation(RegisterError):
     """The stored history does not match its hash chain."""
+
+
+class ConfigurationError(RegisterError):
+    """A setting read from the environment has a value the register cannot run with."""

@@ -113,3 +113,20 @@ def segments(
         if state is not None and following != change.effective_from:
             result.append(Segment(change.effective_from, following, state))
     return result
+
+
+def status_since(
+    changes: Iterable[Change], as_of: date, known: datetime | None = None
+) -> date | None:
+    """The day from which the status in effect on ``as_of`` holds without a break, as recorded
+    at ``known``: for a retired entry, the day of the retirement that took it out."""
+    state: State | None = None
+    since: date | None = None
+    for change in in_effect_order(known_at(changes, known)):
+        if change.effective_from > as_of:
+            break
+        following = apply(state, change)
+        if following is not None and (state is None or following.status != state.status):
+            since = change.effective_from
+        state = following
+    return since

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 ACTIVITY_ROLES = ("controller", "processor", "joint_controller")
 
+# The order of the parts of the register: the controller part (30(1)) first, then 30(2).
+REGISTER_ROLE_ORDER = ("controller", "joint_controller", "processor")
+
 LEGAL_BASES = (
     "Consent",
     "Contract",

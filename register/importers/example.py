@@ -12,17 +12,19 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from register.application.service import RegisterApplication
-from register.domain.commands import RegisterEntry, SetOrganisation
+from register.application.service import Service
+from register.domain.commands import Command, RegisterEntry, SetOrganisation
 from register.domain.entries import Organisation
+from register.domain.kinds import EntryKind
 
 DATA = "opgelucht-2023-10-24.json"
 ACTOR = "example-loader"
 REASON = "Example register: Opgelucht's privacy and cookie statement of 24 October 2023"
+POLICY_KEY = "statement-2023-10-24"
 NAMESPACE = uuid.UUID("6f1b6a52-4f8e-4d53-9a0e-0b8f8f1d2c30")
 
 
-def example_id(kind: str, key: str) -> uuid.UUID:
+def example_id(kind: EntryKind, key: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"{kind}:{key}")
 
 
@@ -35,45 +37,32 @@ def _data() -> dict[str, Any]:
     return data
 
 
-def load_example(app: RegisterApplication, say: Callable[[str], None] = print) -> int:
-    """Load what is missing of the example register; return how many entries were added."""
+def load_example(service: Service, say: Callable[[str], None] = print) -> int:
+    """Load what is missing of the example register, all or nothing; return how many entries
+    were added."""
     data = _data()
     day = date.fromisoformat(data["effective_from"])
-    added = 0
-
-    def register(kind: str, key: str, content: dict[str, Any]) -> None:
-        nonlocal added
-        entry_id = example_id(kind, key)
-        if app.has_entry(entry_id):
-            return
-        app.register(
-            RegisterEntry(
-                actor=ACTOR,
-                effective_from=day,
-                reason=REASON,
-                kind=kind,
-                content=content,
-                entry_id=entry_id,
-            )
-        )
-        added += 1
-        say(f"  {kind:<12} {content.get('name') or content.get('title')}")
-
-    if not app.has_entry(Organisation.ID):
-        app.set_organisation(
-            SetOrganisation(
-                actor=ACTOR, effective_from=day, reason=REASON, content=data["organisation"]
-            )
-        )
-        added += 1
-        say(f"  organisation {data['organisation']['name']}")
-    for item in data["recipients"]:
-        content = dict(item)
-        register("recipient", content.pop("key"), content)
+    provenance: dict[str, Any] = {"actor": ACTOR, "effective_from": day, "reason": REASON}
+    missing: list[Command] = []
+    names: list[str] = []
+    if not service.reader.has_entry(Organisation.ID):
+        missing.append(SetOrganisation(content=data["organisation"], **provenance))
+        names.append(f"organisation {data['organisation']['name']}")
+    wanted = [(EntryKind.RECIPIENT, dict(item)) for item in data["recipients"]]
     for item in data["activities"]:
         content = dict(item)
-        key = content.pop("key")
-        content["recipients"] = [str(example_id("recipient", r)) for r in content["recipients"]]
-        register("activity", key, content)
-    register("policy", "statement-2023-10-24", data["policy"])
-    return added
+        content["recipients"] = [
+            str(example_id(EntryKind.RECIPIENT, r)) for r in content["recipients"]
+        ]
+        wanted.append((EntryKind.ACTIVITY, content))
+    wanted.append((EntryKind.POLICY, {"key": POLICY_KEY, **data["policy"]}))
+    for kind, content in wanted:
+        entry_id = example_id(kind, content.pop("key"))
+        if service.reader.has_entry(entry_id):
+            continue
+        missing.append(RegisterEntry(kind=kind, content=content, entry_id=entry_id, **provenance))
+        names.append(f"{kind:<12} {content.get('name') or content.get('title')}")
+    service.commands.execute_all(missing)
+    for name in names:
+        say(f"  {name}")
+    return len(missing)

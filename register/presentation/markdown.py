@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from register.domain.catalogue import spec
+from register.domain.kinds import EntryKind
+
+# The page's own words; the fields' labels are the catalogue's.
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Record of processing activities (GDPR Article 30)",
@@ -17,16 +21,6 @@ LABELS: dict[str, dict[str, str]] = {
         "history": "Computed from history position",
         "digest": "Digest of this register",
         "none": "none",
-        "role": "Role",
-        "purposes": "Purposes and legal basis",
-        "data_subjects": "Data subjects",
-        "data_categories": "Personal data",
-        "recipients_of": "Recipients",
-        "transfers": "Transfers to third countries",
-        "retention": "Retention",
-        "security_measures": "Security measures",
-        "controllers": "On behalf of",
-        "processing_categories": "Categories of processing",
         "no_basis": "legal basis not recorded",
     },
     "nl": {
@@ -41,19 +35,13 @@ LABELS: dict[str, dict[str, str]] = {
         "history": "Berekend uit historiepositie",
         "digest": "Digest van dit register",
         "none": "geen",
-        "role": "Rol",
-        "purposes": "Doeleinden en grondslag",
-        "data_subjects": "Betrokkenen",
-        "data_categories": "Persoonsgegevens",
-        "recipients_of": "Ontvangers",
-        "transfers": "Doorgifte buiten de EER",
-        "retention": "Bewaartermijn",
-        "security_measures": "Beveiligingsmaatregelen",
-        "controllers": "In opdracht van",
-        "processing_categories": "Categorieën van verwerkingen",
         "no_basis": "grondslag niet vastgelegd",
     },
 }
+
+ACTIVITY = spec(EntryKind.ACTIVITY)
+# Only a processor's activities answer 30(2)(a) and (b).
+PROCESSOR_FIELDS = ("controllers", "processing_categories")
 
 
 def _items(values: list[Any], none: str) -> str:
@@ -68,38 +56,32 @@ def _retention(value: dict[str, Any] | None, none: str) -> str:
     return "; ".join(str(p) for p in parts if p) or f"_{none}_"
 
 
-def _activity(activity: dict[str, Any], names: dict[str, str], t: dict[str, str]) -> list[str]:
+def _activity(
+    activity: dict[str, Any], names: dict[str, str], lang: str, t: dict[str, str]
+) -> list[str]:
+    none = t["none"]
     purposes = [
         f"{p['description']} ({p['legal_basis'] or t['no_basis']})"
         for p in activity.get("purposes", [])
     ]
     transfers = [
-        f"{x['country']} ({x.get('safeguard') or t['none']})" for x in activity.get("transfers", [])
+        f"{x['country']} ({x.get('safeguard') or none})" for x in activity.get("transfers", [])
     ]
-    lines = [f"### {activity['name']}", ""]
-    rows = [
-        (t["purposes"], _items(purposes, t["none"])),
-        (t["data_subjects"], _items(activity.get("data_subjects", []), t["none"])),
-        (t["data_categories"], _items(activity.get("data_categories", []), t["none"])),
-        (
-            t["recipients_of"],
-            _items([names.get(r, r) for r in activity.get("recipients", [])], t["none"]),
-        ),
-        (t["transfers"], _items(transfers, t["none"])),
-        (t["retention"], _retention(activity.get("retention"), t["none"])),
-        (t["security_measures"], _items(activity.get("security_measures", []), t["none"])),
-    ]
-    if activity.get("role") == "processor":
-        rows.insert(0, (t["controllers"], _items(activity.get("controllers", []), t["none"])))
-        rows.insert(
-            1,
-            (
-                t["processing_categories"],
-                _items(activity.get("processing_categories", []), t["none"]),
-            ),
-        )
-    lines += [f"- **{label}**: {value}" for label, value in rows]
-    return [*lines, ""]
+    values = {
+        "controllers": _items(activity.get("controllers", []), none),
+        "processing_categories": _items(activity.get("processing_categories", []), none),
+        "purposes": _items(purposes, none),
+        "data_subjects": _items(activity.get("data_subjects", []), none),
+        "data_categories": _items(activity.get("data_categories", []), none),
+        "recipients": _items([names.get(r, r) for r in activity.get("recipients", [])], none),
+        "transfers": _items(transfers, none),
+        "retention": _retention(activity.get("retention"), none),
+        "security_measures": _items(activity.get("security_measures", []), none),
+    }
+    if activity.get("role") != "processor":
+        values = {name: v for name, v in values.items() if name not in PROCESSOR_FIELDS}
+    rows = [f"- **{ACTIVITY.field(name).labels[lang]}**: {v}" for name, v in values.items()]
+    return [f"### {activity['name']}", "", *rows, ""]
 
 
 def render(register: dict[str, Any], lang: str = "en") -> str:
@@ -142,7 +124,7 @@ def render(register: dict[str, Any], lang: str = "en") -> str:
         lines += [f"## {t[part]}", ""]
         chosen = [a for a in register["activities"] if a["role"] in roles]
         for activity in chosen:
-            lines += _activity(activity, names, t)
+            lines += _activity(activity, names, lang, t)
         if not chosen:
             lines += [f"_{t['none']}_", ""]
     lines += [f"## {t['recipients']}", ""]

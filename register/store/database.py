@@ -6,7 +6,6 @@ with it so that a read "as known at K" never gains an event later. Reads are nev
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -14,13 +13,7 @@ from sqlalchemy.orm import Session
 
 from register.store.tables import EVENTS_TABLE
 
-DEFAULT_URL = "sqlite:///var/ropa.db"
 SQLITE_BUSY_SECONDS = 60
-
-
-def database_url(url: str | None = None) -> str:
-    """The URL the register uses: the given one, ``ROPA_DATABASE_URL``, or ``var/ropa.db``."""
-    return url or os.environ.get("ROPA_DATABASE_URL") or DEFAULT_URL
 
 
 def sqlalchemy_url(url: str) -> str:

@@ -1,8 +1,9 @@
 """The tables the register keeps beside the event store.
 
 ``ropa_ledger`` is the hash chain over the global order (SPEC §4): written once per event in the
-event's own transaction and never rebuilt, because it is the evidence. ``ropa_segments`` and
-``ropa_projection`` are the bitemporal read model: disposable, rebuilt from the events at will.
+event's own transaction and never rebuilt, because it is the evidence. ``ropa_projection`` holds
+how far each read model has read the history; ``ropa_segments`` is the bitemporal read model:
+disposable, rebuilt from the events at will.
 
 Instants are stored as integer microseconds since the epoch (UTC) so that both engines compare
 them exactly and identically.
@@ -24,7 +25,8 @@ from sqlalchemy import (
     Text,
 )
 
-EVENTS_TABLE = "ropa_events"
+EVENTS_TABLE_PREFIX = "ropa"
+EVENTS_TABLE = f"{EVENTS_TABLE_PREFIX}_events"
 KNOWN_FOREVER = 2**62
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -47,14 +49,22 @@ ledger = Table(
     Column("chain_digest", String(64), nullable=False),
     Index("ropa_ledger_entry_version", "entry_id", "version", unique=True),
     Index("ropa_ledger_entry_recorded", "entry_id", "recorded_at"),
+    Index("ropa_ledger_entry_effective", "entry_id", "effective_from"),
     Index("ropa_ledger_recorded", "recorded_at"),
 )
 
-read_model = MetaData()
+projection_positions = Table(
+    "ropa_projection",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+)
+
+segment_model = MetaData()
 
 segments = Table(
     "ropa_segments",
-    read_model,
+    segment_model,
     Column("id", _id, primary_key=True, autoincrement=True),
     Column("entry_id", String(36), nullable=False),
     Column("entry_kind", String(20), nullable=False),
@@ -68,13 +78,6 @@ segments = Table(
     Column("facet", String(60)),
     Column("content", Text, nullable=False),
     Index("ropa_segments_entry", "entry_id", "known_to", "valid_to"),
-)
-
-projection = Table(
-    "ropa_projection",
-    read_model,
-    Column("name", String(32), primary_key=True),
-    Column("position", BigInteger, nullable=False),
 )
 
 

@@ -1,4 +1,4 @@
-"""Fixtures of the API tests: the app over the ``register_app`` of each engine, its tokens, and
+"""Fixtures of the API tests: the app over the ``service`` of each engine, its tokens, and
 clients that call it as each role."""
 
 from __future__ import annotations
@@ -9,27 +9,27 @@ import pytest
 from flask import Flask
 
 from api import create_app
-from register.application.service import RegisterApplication
+from register.application.service import Service
 from tests.api.client import ApiClient
 
 NAMES = {"dpo": "Dana DPO", "auditor": "Otto Auditor", "admin": "Ada Admin"}
 
 
 @pytest.fixture
-def app(register_app: RegisterApplication) -> Flask:
-    app = create_app(register_app)
+def app(service: Service) -> Flask:
+    app = create_app(service)
     app.testing = True
     return app
 
 
 @pytest.fixture
-def tokens(register_app: RegisterApplication) -> dict[str, str]:
+def tokens(service: Service) -> dict[str, str]:
     """A secret for each role, plus ones that must be refused: revoked, expired, unknown."""
-    secrets = {role: register_app.tokens.create(role, name)[1] for role, name in NAMES.items()}
-    revoked, secrets["revoked"] = register_app.tokens.create("dpo", "Former DPO")
-    register_app.tokens.revoke(revoked.id)
-    yesterday = date.fromordinal(register_app.today().toordinal() - 1)
-    secrets["expired"] = register_app.tokens.create("dpo", "Temp DPO", yesterday)[1]
+    secrets = {role: service.tokens.create(role, name)[1] for role, name in NAMES.items()}
+    revoked, secrets["revoked"] = service.tokens.create("dpo", "Former DPO")
+    service.tokens.revoke(revoked.id)
+    yesterday = date.fromordinal(service.reader.today().toordinal() - 1)
+    secrets["expired"] = service.tokens.create("dpo", "Temp DPO", yesterday)[1]
     secrets["bad"] = "ropa_not-a-token-anyone-was-given"
     return secrets
 

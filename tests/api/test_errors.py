@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from api.app import MAX_BODY_BYTES
+from register.settings import DEFAULT_MAX_BODY_BYTES
 from tests.api.client import ApiClient, activity_body, problem, recipient_body
 
 
@@ -43,7 +43,7 @@ def test_a_body_that_is_not_json_is_415_or_400(api: ApiClient) -> None:
 
 
 def test_a_huge_body_is_413(api: ApiClient) -> None:
-    huge = activity_body(description="x" * (MAX_BODY_BYTES + 1))
+    huge = activity_body(description="x" * (DEFAULT_MAX_BODY_BYTES + 1))
     problem(api.post("/api/v1/activities", huge), 413)
 
 
@@ -124,7 +124,7 @@ def test_an_unexpected_error_is_500_without_a_trace_and_logged_with_its_request_
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("api.resources.integrity.routes.check_integrity", broken)
+    monkeypatch.setattr("register.application.facade.Reader.integrity", broken)
     with caplog.at_level(logging.ERROR):
         response = api.get("/api/v1/integrity")
     found = problem(response, 500)

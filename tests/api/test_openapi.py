@@ -58,5 +58,6 @@ def test_the_docs_are_served_from_local_assets() -> None:
     assets = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert len(assets) == 3
     for asset in assets:
-        assert client.get(asset).status_code == 200, asset
+        with client.get(asset) as response:
+            assert response.status_code == 200, asset
     assert client.get("/openapi.json").get_json()["info"]["title"] == "The register"

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from register.application.service import RegisterApplication
+from register.application.service import Service
 from register.importers.example import load_example
 
 # CI runs the same bounded examples every time; a developer's run draws new ones, and
@@ -47,9 +47,9 @@ schema = schemathesis.openapi.from_path(
 
 
 @pytest.fixture
-def example_app(app: Flask, register_app: RegisterApplication) -> Flask:
+def example_app(app: Flask, service: Service) -> Flask:
     """The app over the example register, so that reads find something to answer with."""
-    load_example(register_app, say=lambda line: None)
+    load_example(service, say=lambda line: None)
     return app
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from register.application.service import RegisterApplication
+from register.application.service import Service
 from register.cli import main
 from register.store.tokens import tokens as token_table
 from tests.api.client import ApiClient, problem
@@ -15,7 +15,7 @@ from tests.api.client import ApiClient, problem
 def test_a_token_made_with_the_cli_opens_the_api(
     api: ApiClient,
     database_url: str,
-    register_app: RegisterApplication,
+    service: Service,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -26,7 +26,7 @@ def test_a_token_made_with_the_cli_opens_the_api(
 
     response = api.with_token(secret).get("/api/v1/register")
     assert response.status_code == 200
-    with register_app.connect() as connection:
+    with service.store.engine.connect() as connection:
         stored = [tuple(row) for row in connection.execute(select(token_table))]
     assert not any(secret in map(str, row) for row in stored), "only the hash is stored"
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from api.serve import try_it_lines
-from register.application.service import RegisterApplication
+from register.application.service import Service
 
 BASE = "http://127.0.0.1:8000"
 
@@ -37,8 +37,8 @@ def replay(app: Flask, line: str):
     )
 
 
-def test_the_printed_curl_lines_work_as_printed(app: Flask, register_app: RegisterApplication):
-    lines = try_it_lines(register_app, BASE)
+def test_the_printed_curl_lines_work_as_printed(app: Flask, service: Service):
+    lines = try_it_lines(service, BASE)
     tokens = [line.split()[-1] for line in lines if " token:" in line]
     assert len(tokens) == 2 and all(token.startswith("ropa_") for token in tokens)
     curls = [line for line in lines if line.startswith("curl ")]

@@ -1,11 +1,8 @@
 """/api/v1/activities: the processing activities."""
 
-from api.resources.activities.schemas import ACTIVITY
+from api.resources.activities.schemas import ACTIVITY as SCHEMAS
 from api.resources.entries.routes import Collection, entry_blueprint
-from register.domain.vocabulary import ACTIVITY_ROLES
 
-DESCRIPTION = "Processing activities, Article 30(1) and, for the processor role, 30(2)."
+KIND = SCHEMAS.spec
 
-blp = entry_blueprint(
-    Collection("activity", "activities", ACTIVITY, ("role", ACTIVITY_ROLES), DESCRIPTION)
-)
+blp = entry_blueprint(Collection(KIND.kind, KIND.plural, SCHEMAS, SCHEMAS.facet, KIND.description))

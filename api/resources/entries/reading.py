@@ -3,43 +3,42 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from api.extensions.problems import NOT_FOUND, RETIRED, Problem
 from api.extensions.versions import etag
-from api.resources.entries.retirement import retired_detail
-from register.application.service import RegisterApplication
+from register.application.facade import Reader
 from register.domain.instants import rfc3339
-from register.domain.timeline import RETIRED_STATUS
-from register.store.queries import Moment, entry_at
+from register.domain.kinds import EntryKind
+from register.domain.views import EntryView, Moment
 
 Answer = tuple[dict[str, Any], dict[str, str]]
 
 
 def read_entry(
-    register: RegisterApplication, kind: str, plural: str, entry_id: uuid.UUID, moment: Moment
+    reader: Reader, kind: EntryKind, plural: str, entry_id: uuid.UUID, moment: Moment
 ) -> Answer:
     """The entry in the register at ``moment`` with its ETag; 404 before it or once retired."""
-    with register.connect() as connection:
-        item = entry_at(connection, kind, str(entry_id), moment)
+    item = reader.entry(kind, entry_id, moment)
     if item is None:
         raise Problem(
             NOT_FOUND,
             f"There is no {kind} {entry_id} in the register on {moment.as_of.isoformat()} "
             f"as recorded at {rfc3339(moment.known_at)}.",
         )
-    if item["status"] == RETIRED_STATUS:
-        raise Problem(RETIRED, retired_detail(register, kind, entry_id, moment, plural))
-    return item, {"ETag": etag(item["version"])}
+    if not item.in_register:
+        day = reader.retired_on(kind, entry_id, moment)
+        when = f" on {day.isoformat()}" if day else ""
+        raise Problem(
+            RETIRED,
+            f"The {kind} {entry_id} was retired{when}, so it is not in the register on "
+            f"{moment.as_of.isoformat()}. Retired entries are listed by "
+            f"GET /api/v1/{plural}?status=retired; its whole life is at "
+            f"GET /api/v1/{plural}/{entry_id}/history.",
+        )
+    return answer(item)
 
 
-def written_entry(
-    register: RegisterApplication, kind: str, entry_id: uuid.UUID, as_of: date | None
-) -> Answer:
-    """The entry as a write left it, on the day the write takes effect, retired or not."""
-    moment = Moment(as_of or register.today(), register.now())
-    with register.connect() as connection:
-        item = entry_at(connection, kind, str(entry_id), moment)
-    assert item is not None, "a write is read back at its own effective date"
-    return item, {"ETag": etag(item["version"])}
+def answer(item: EntryView) -> Answer:
+    """An entry as the API sends it, with its version as the ETag."""
+    return item.as_json(), {"ETag": etag(item.version)}

@@ -14,14 +14,12 @@ from flask.views import MethodView
 
 from api.extensions import Blueprint
 from api.extensions.auth import current_actor
-from api.extensions.register_app import current_register
-from api.resources.entries.reading import Answer, read_entry, written_entry
+from api.extensions.register_app import current_service
+from api.resources.entries.reading import Answer, answer, read_entry
 from api.resources.entries.schemas import EntrySchemas, HistoryItem, Lifecycle, list_query
 from api.resources.moments import MomentQuery, moment_of
-from register.application.audit import history
-from register.application.service import RegisterApplication
 from register.domain.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
-from register.store.queries import entries_at
+from register.domain.kinds import EntryKind
 
 ETAG_HEADER = {"ETag": "ETAG"}
 CREATED_HEADERS = {
@@ -30,13 +28,8 @@ CREATED_HEADERS = {
 }
 PAGINATION_HEADER = {"X-Pagination": "PAGINATION"}
 LIFECYCLE = (
-    ("retire", RetireEntry, RegisterApplication.retire, "Retire the entry from effective_from on."),
-    (
-        "reinstate",
-        ReinstateEntry,
-        RegisterApplication.reinstate,
-        "Bring a retired entry back from effective_from on.",
-    ),
+    ("retire", RetireEntry, "Retire the entry from effective_from on."),
+    ("reinstate", ReinstateEntry, "Bring a retired entry back from effective_from on."),
 )
 
 
@@ -44,7 +37,7 @@ LIFECYCLE = (
 class Collection:
     """A kind of entry as the web sees it."""
 
-    kind: str
+    kind: EntryKind
     plural: str
     schemas: EntrySchemas
     facet: tuple[str, tuple[str, ...] | None]  # the one filter of its lists, and its choices
@@ -71,31 +64,30 @@ def entry_blueprint(collection: Collection) -> Blueprint:
         @blp.response(200, entry_schema(many=True), headers=PAGINATION_HEADER)
         def get(self, query: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, str]]:
             """List the entries in the register at a moment, by name, a page at a time."""
-            register = current_register()
+            reader = current_service().reader
             status = query["status"]
             page, size = query["page"], query["page_size"]
-            with register.connect() as connection:
-                items, total = entries_at(
-                    connection,
-                    kind,
-                    moment_of(register, query),
-                    status=None if status == "all" else status,
-                    facet=query.get(collection.facet[0]),
-                    offset=(page - 1) * size,
-                    limit=size,
-                )
-            return items, blp.pagination_headers(page, size, total)
+            found = reader.entries(
+                kind,
+                moment_of(reader, query),
+                status=None if status == "all" else status,
+                facet=query.get(collection.facet[0]),
+                offset=(page - 1) * size,
+                limit=size,
+            )
+            items = [entry.as_json() for entry in found.entries]
+            return items, blp.pagination_headers(page, size, found.total)
 
         @blp.query()
         @blp.arguments(collection.schemas.registration)
         @blp.response(201, entry_schema, headers=CREATED_HEADERS)
         def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
             """Register a new entry; effective_from says from when it holds."""
-            register = current_register()
-            event = event_arguments(body)
-            entry = register.register(RegisterEntry(kind=kind, content=body, **event))
-            item, headers = written_entry(register, kind, entry.id, event["effective_from"])
-            return item, 201, {**headers, "Location": f"{blp.url_prefix}/{entry.id}"}
+            written = current_service().commands.execute(
+                RegisterEntry(kind=kind, content=body, **event_arguments(body))
+            )
+            item, headers = answer(written)
+            return item, 201, {**headers, "Location": f"{blp.url_prefix}/{written.id}"}
 
     @blp.route("/<uuid:entry_id>")
     class Entry(MethodView):
@@ -103,8 +95,8 @@ def entry_blueprint(collection: Collection) -> Blueprint:
         @blp.response(200, entry_schema, headers=ETAG_HEADER)
         def get(self, query: dict[str, Any], entry_id: uuid.UUID) -> Answer:
             """Read an entry as it was in the register at a moment (404 if it was not)."""
-            register = current_register()
-            return read_entry(register, kind, plural, entry_id, moment_of(register, query))
+            reader = current_service().reader
+            return read_entry(reader, kind, plural, entry_id, moment_of(reader, query))
 
         @blp.query()
         @blp.if_match()
@@ -114,22 +106,18 @@ def entry_blueprint(collection: Collection) -> Blueprint:
             self, body: dict[str, Any], entry_id: uuid.UUID, expected_version: int | None
         ) -> Answer:
             """Amend the fields the body names, from effective_from on; the others stay."""
-            register = current_register()
-            event = event_arguments(body)
-            register.amend(
-                AmendEntry(
-                    kind=kind,
-                    entry_id=entry_id,
-                    content=body,
-                    expected_version=expected_version,
-                    **event,
-                )
+            command = AmendEntry(
+                kind=kind,
+                entry_id=entry_id,
+                content=body,
+                expected_version=expected_version,
+                **event_arguments(body),
             )
-            return written_entry(register, kind, entry_id, event["effective_from"])
+            return answer(current_service().commands.execute(command))
 
-    for name, command, action, summary in LIFECYCLE:
+    for name, command, summary in LIFECYCLE:
         blp.route(f"/<uuid:entry_id>/{name}", methods=["POST"], endpoint=name)(
-            _lifecycle_view(blp, kind, entry_schema, command, action, summary)
+            _lifecycle_view(blp, kind, entry_schema, command, summary)
         )
 
     @blp.route("/<uuid:entry_id>/history")
@@ -137,17 +125,16 @@ def entry_blueprint(collection: Collection) -> Blueprint:
     @blp.response(200, HistoryItem(many=True))
     def entry_history(entry_id: uuid.UUID) -> list[dict[str, Any]]:
         """Every event of the entry: who, when, why, and each field before → after."""
-        return history(current_register(), kind, entry_id)
+        return [item.as_json() for item in current_service().reader.history(kind, entry_id)]
 
     return blp
 
 
 def _lifecycle_view(
     blp: Blueprint,
-    kind: str,
+    kind: EntryKind,
     entry_schema: type[ma.Schema],
     command: type[RetireEntry | ReinstateEntry],
-    action: Callable[[RegisterApplication, Any], Any],
     summary: str,
 ) -> Callable[..., Answer]:
     @blp.query()
@@ -155,13 +142,10 @@ def _lifecycle_view(
     @blp.arguments(Lifecycle, required=False)
     @blp.response(200, entry_schema, headers=ETAG_HEADER)
     def view(body: dict[str, Any], entry_id: uuid.UUID, expected_version: int | None) -> Answer:
-        register = current_register()
-        event = event_arguments(body)
-        action(
-            register,
-            command(kind=kind, entry_id=entry_id, expected_version=expected_version, **event),
+        transition = command(
+            kind=kind, entry_id=entry_id, expected_version=expected_version, **event_arguments(body)
         )
-        return written_entry(register, kind, entry_id, event["effective_from"])
+        return answer(current_service().commands.execute(transition))
 
     view.__doc__ = summary
     return view

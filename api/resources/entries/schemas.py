@@ -1,12 +1,12 @@
 """Schemas every kind of entry derives from its fields: the representation (SPEC §7), the
 registration body, the amendment body, lifecycle bodies, list queries and history items.
 
-A kind declares its fields once; the rest is derived here so that the kinds cannot drift apart.
+A kind's fields are declared once, in the register's catalogue (``register.domain.catalogue``);
+the schemas are derived here, so the API and the register cannot drift apart.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import marshmallow as ma
@@ -14,8 +14,11 @@ from marshmallow import fields
 from marshmallow.validate import OneOf, Range
 
 from api.extensions import Schema
+from api.extensions.catalogue_schemas import fields_of
 from api.extensions.fields import DateText, EntryId, InstantText
 from api.resources.moments import MomentQuery
+from register.domain.catalogue import KindSpec, spec
+from register.domain.kinds import EntryKind
 from register.domain.timeline import (
     ACTIVE,
     AMENDED,
@@ -54,37 +57,46 @@ Lifecycle = Schema.from_dict(_event_fields(), name="Lifecycle")
 
 @dataclass(frozen=True)
 class EntrySchemas:
+    spec: KindSpec
     entry: type[ma.Schema]
     registration: type[ma.Schema]
     amendment: type[ma.Schema]
 
+    @property
+    def facet(self) -> tuple[str, tuple[str, ...] | None]:
+        """The one filter of the kind's lists, and its choices when they are closed."""
+        if self.spec.facet is None:
+            raise ValueError(f"{self.spec.plural} are not listed, so they have no facet")
+        return self.spec.facet, self.spec.facet_choices
 
-def entry_schemas(
-    name: str, entry_fields: type[Schema], represented: dict[str, fields.Field] | None = None
-) -> EntrySchemas:
-    """The three schemas of a kind whose own fields are ``entry_fields``.
 
-    ``represented`` adds read-only fields the register derives (a policy's content hash).
+def entry_schemas(kind: EntryKind) -> EntrySchemas:
+    """The three schemas of a kind, from its fields in the catalogue.
+
+    The representation adds what the register keeps about the entry (id, version, status) and
+    the read-only fields it derives (a policy's content hash).
     """
-    entry = entry_fields.from_dict(
+    kind_spec = spec(kind)
+    name = kind_spec.kind.capitalize()
+    entry = Schema.from_dict(
         {
+            **fields_of(kind_spec.fields),
             "id": EntryId(required=True),
             "version": fields.Integer(
                 required=True, metadata={"description": "also the ETag of the entry"}
             ),
-            **(represented or {}),
+            **fields_of(kind_spec.read_only),
             "status": fields.String(required=True, validate=OneOf(STATUSES)),
         },
         name=name,
     )
-    registration = entry_fields.from_dict(_event_fields(), name=f"{name}Registration")
-    optional = {}
-    for key, field in registration._declared_fields.items():
-        if field.required:
-            optional[key] = copy.copy(field)
-            optional[key].required = False
-    amendment = registration.from_dict(optional, name=f"{name}Amendment")
-    return EntrySchemas(entry, registration, amendment)
+    registration = Schema.from_dict(
+        {**fields_of(kind_spec.fields), **_event_fields()}, name=f"{name}Registration"
+    )
+    amendment = Schema.from_dict(
+        {**fields_of(kind_spec.fields, amending=True), **_event_fields()}, name=f"{name}Amendment"
+    )
+    return EntrySchemas(kind_spec, entry, registration, amendment)
 
 
 def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[ma.Schema]:

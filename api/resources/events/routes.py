@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from api.extensions import Blueprint
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from api.resources.events.schemas import Event, EventsQuery
-from register.application.audit import feed
 
 blp = Blueprint.v1("events", "Every event of the register, in global order.")
 
@@ -17,5 +16,5 @@ blp = Blueprint.v1("events", "Every event of the register, in global order.")
 @blp.response(200, Event(many=True))
 def list_events(query: dict[str, Any]) -> list[dict[str, Any]]:
     """Up to ``limit`` events after position ``after``; ask again with the last position seen."""
-    events = feed(current_register(), query["after"], query["limit"])
-    return [{**event, "entry": event["entry_id"]} for event in events]
+    events = current_service().reader.feed(query["after"], query["limit"])
+    return [{**event.as_json(), "entry": str(event.entry_id)} for event in events]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
 from api.extensions import Blueprint
 from api.extensions.problems import NOT_READY, Problem
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from api.resources.health.schemas import Status
 
 blp = Blueprint("health", __name__, description="Liveness and readiness.", readers=None)
@@ -27,8 +25,7 @@ def health() -> dict[str, str]:
 def ready() -> dict[str, str]:
     """The database answers a query: the process can serve requests."""
     try:
-        with current_register().connect() as connection:
-            connection.execute(text("SELECT 1"))
+        current_service().reader.ping()
     except Exception as error:
         raise Problem(
             NOT_READY, f"The database does not answer ({type(error).__name__})."

@@ -6,9 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from api.extensions import Blueprint
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from api.resources.integrity.schemas import Integrity, IntegrityQuery
-from register.application.audit import check_integrity
 from register.domain.chain import Held
 
 blp = Blueprint.v1("integrity", "Proof that nothing in the history was altered afterwards.")
@@ -24,7 +23,7 @@ def get_integrity(query: dict[str, Any]) -> dict[str, Any]:
     passes through that digest: a history rewritten whole, chain and all, does not.
     """
     held = Held(query["position"], query["digest"]) if "position" in query else None
-    verdict = check_integrity(current_register(), held)
+    verdict = current_service().reader.integrity(held)
     return {
         "intact": verdict.intact,
         "count": verdict.count,

@@ -8,18 +8,18 @@ from flask.views import MethodView
 
 from api.extensions import Blueprint
 from api.extensions.problems import VERSION_MISMATCH, Problem
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from api.extensions.versions import if_match_required
-from api.resources.entries.reading import Answer, read_entry, written_entry
+from api.resources.entries.reading import Answer, answer, read_entry
 from api.resources.entries.routes import ETAG_HEADER, event_arguments
 from api.resources.entries.schemas import HistoryItem
 from api.resources.moments import MomentQuery, moment_of
 from api.resources.organisation.schemas import ORGANISATION
-from register.application.audit import history
 from register.domain.commands import SetOrganisation
 from register.domain.entries import Organisation
+from register.domain.kinds import EntryKind
 
-KIND = "organisation"
+KIND = EntryKind.ORGANISATION
 NOT_YET = 0
 
 blp = Blueprint.v1("organisation", "The controller's own details, Article 30(1)(a).")
@@ -31,8 +31,8 @@ class OrganisationView(MethodView):
     @blp.response(200, ORGANISATION.entry, headers=ETAG_HEADER)
     def get(self, query: dict[str, Any]) -> Answer:
         """Read the organisation's details as they were at a moment."""
-        register = current_register()
-        return read_entry(register, KIND, KIND, Organisation.ID, moment_of(register, query))
+        reader = current_service().reader
+        return read_entry(reader, KIND, KIND, Organisation.ID, moment_of(reader, query))
 
     @blp.query()
     @blp.if_match(required=False)
@@ -44,8 +44,8 @@ class OrganisationView(MethodView):
 
         The first time needs no If-Match; after that, send the ETag you read.
         """
-        register = current_register()
-        exists = register.has_entry(Organisation.ID)
+        service = current_service()
+        exists = service.reader.has_entry(Organisation.ID)
         if not exists and expected_version is not None:
             raise Problem(
                 VERSION_MISMATCH,
@@ -53,16 +53,15 @@ class OrganisationView(MethodView):
             )
         if exists and expected_version is None:
             raise if_match_required()
-        event = event_arguments(body)
-        register.set_organisation(
+        written = service.commands.execute(
             SetOrganisation(
                 content=body,
                 # A first registration that races another one finds version 1, not 0, and loses.
                 expected_version=NOT_YET if expected_version is None else expected_version,
-                **event,
+                **event_arguments(body),
             )
         )
-        item, headers = written_entry(register, KIND, Organisation.ID, event["effective_from"])
+        item, headers = answer(written)
         return item, 200 if exists else 201, headers
 
 
@@ -71,4 +70,4 @@ class OrganisationView(MethodView):
 @blp.response(200, HistoryItem(many=True))
 def organisation_history() -> list[dict[str, Any]]:
     """Every event of the organisation's details: who, when, why, before → after."""
-    return history(current_register(), KIND, Organisation.ID)
+    return [item.as_json() for item in current_service().reader.history(KIND, Organisation.ID)]

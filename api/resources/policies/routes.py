@@ -1,8 +1,8 @@
 """/api/v1/policies: the published revisions of the privacy statement."""
 
 from api.resources.entries.routes import Collection, entry_blueprint
-from api.resources.policies.schemas import POLICY
+from api.resources.policies.schemas import POLICY as SCHEMAS
 
-DESCRIPTION = "Revisions of the public privacy statement, each with its effective date."
+KIND = SCHEMAS.spec
 
-blp = entry_blueprint(Collection("policy", "policies", POLICY, ("language", None), DESCRIPTION))
+blp = entry_blueprint(Collection(KIND.kind, KIND.plural, SCHEMAS, SCHEMAS.facet, KIND.description))

@@ -11,12 +11,11 @@ from typing import Any
 from flask import Response
 
 from api.extensions import Blueprint
-from api.extensions.register_app import current_register
+from api.extensions.register_app import current_service
 from api.resources.moments import moment_of
 from api.resources.register_at.schemas import Register, RegisterQuery
 from register.domain.canonical import canonical_json
 from register.presentation.markdown import render
-from register.store.queries import register_at
 
 MARKDOWN = "text/markdown"
 
@@ -34,9 +33,8 @@ def get_register(query: dict[str, Any]) -> Response:
     part 30(2)), the recipients and the policy revision in effect; with the history position
     and head digest it was computed from, and a digest of its own content.
     """
-    register = current_register()
-    with register.connect() as connection:
-        document = register_at(connection, moment_of(register, query), query.get("role"))
+    reader = current_service().reader
+    document = reader.register(moment_of(reader, query), query.get("role")).as_json()
     if query["format"] == "md":
         return Response(render(document, query["lang"]), mimetype=MARKDOWN)
     return Response(canonical_json(document), mimetype="application/json")

@@ -1,0 +1,171 @@
+"""The read side: one object that owns the connections and answers every question asked of the
+register at a moment (``as_of``, ``known_at``), with typed answers.
+
+The API, the CLI and the benchmarks read only through it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+
+from register.domain.chain import Held, Verdict, verify
+from register.domain.changes import field_changes
+from register.domain.clock import Clock
+from register.domain.errors import EntryNotFound
+from register.domain.kinds import EntryKind
+from register.domain.timeline import ACTIVE, Change, state_at, status_since
+from register.domain.views import (
+    EntryView,
+    FeedItem,
+    HistoryItem,
+    Moment,
+    Page,
+    RegisterSnapshot,
+    compose_register,
+)
+from register.store import ledger, queries
+from register.store.event_store import EventStore
+
+
+class Reader:
+    def __init__(self, store: EventStore, clock: Clock, zone: ZoneInfo) -> None:
+        self.store = store
+        self.clock = clock
+        self.zone = zone
+
+    # The moment -------------------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.zone).date()
+
+    def now(self) -> datetime:
+        """Now, for reads: never before the last recorded event, so a read issued after a
+        write has returned always sees it, even when two writes fell in one clock tick."""
+        with self.store.engine.connect() as connection:
+            last = ledger.last_recorded(connection)
+        now = self.clock.now()
+        return max(now, last) if last is not None else now
+
+    def moment(self, as_of: date | None = None, known_at: datetime | None = None) -> Moment:
+        """The instants a read is asked at, each defaulting as SPEC §3 says: today, and now."""
+        return Moment(as_of or self.today(), known_at or self.now())
+
+    # The register and its entries -----------------------------------------------------------
+
+    def register(self, moment: Moment, role: str | None = None) -> RegisterSnapshot:
+        """The Article 30 register at ``moment`` (SPEC §7), with the history it came from."""
+        with self.store.engine.connect() as connection:
+            found = [
+                entry
+                for kind in EntryKind
+                for entry in queries.entries_at(connection, kind, moment, status=ACTIVE).entries
+            ]
+            history = ledger.head_at(connection, moment.known_at)
+        return compose_register(moment, found, history, role)
+
+    def entry(self, kind: EntryKind, entry_id: uuid.UUID, moment: Moment) -> EntryView | None:
+        """One entry at ``moment``, active or retired; None before its registration."""
+        with self.store.engine.connect() as connection:
+            return queries.entry_at(connection, kind, entry_id, moment)
+
+    def entries(
+        self,
+        kind: EntryKind,
+        moment: Moment,
+        *,
+        status: str | None = ACTIVE,
+        facet: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> Page:
+        """A page of one kind's entries at ``moment``, by name; ``status=None`` for all."""
+        with self.store.engine.connect() as connection:
+            return queries.entries_at(
+                connection, kind, moment, status=status, facet=facet, offset=offset, limit=limit
+            )
+
+    def kind_of(self, entry_id: uuid.UUID) -> EntryKind:
+        with self.store.engine.connect() as connection:
+            kind = ledger.kind_of(connection, entry_id)
+        if kind is None:
+            raise EntryNotFound(f"There is no entry with id {entry_id}.")
+        return kind
+
+    def has_entry(self, entry_id: uuid.UUID) -> bool:
+        return self.store.has_entry(entry_id)
+
+    # History ---------------------------------------------------------------------------------
+
+    def changes(self, kind: EntryKind, entry_id: uuid.UUID) -> list[Change]:
+        """Every change of one entry, in the order recorded."""
+        events = self.store.events_of(entry_id)
+        if not events or kind != events[0].KIND:
+            raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
+        return [event.change() for event in events]
+
+    def history(self, kind: EntryKind, entry_id: uuid.UUID) -> list[HistoryItem]:
+        """Every event of one entry with what it changed on its effective date, before → after.
+
+        "Before" is what the record said about that date just before the event was recorded,
+        so a backdated correction shows exactly what it corrected.
+        """
+        changes = self.changes(kind, entry_id)
+        return [
+            HistoryItem(
+                change,
+                field_changes(
+                    state_at(changes[:index], change.effective_from),
+                    state_at(changes[: index + 1], change.effective_from),
+                ),
+            )
+            for index, change in enumerate(changes)
+        ]
+
+    def retired_on(self, kind: EntryKind, entry_id: uuid.UUID, moment: Moment) -> date | None:
+        """The day the retirement in effect at ``moment`` took effect."""
+        changes = self.changes(kind, entry_id)
+        return status_since(changes, moment.as_of, moment.known_at)
+
+    def feed(self, after: int, limit: int) -> list[FeedItem]:
+        """The global event feed in order: ledger facts plus each event's reason and content."""
+        with self.store.engine.connect() as connection:
+            rows = ledger.rows_after(connection, after, limit)
+        if not rows:
+            return []
+        stored = self.store.between(rows[0].position, rows[-1].position)
+        items = []
+        for row in rows:
+            event = self.store.decode(stored[row.position]) if row.position in stored else None
+            items.append(
+                FeedItem(
+                    position=row.position,
+                    entry_id=row.entry_id,
+                    entry_kind=row.entry_kind,
+                    version=row.version,
+                    type=row.event_type,
+                    recorded_at=row.recorded_at,
+                    effective_from=row.effective_from,
+                    actor=row.actor,
+                    chain_digest=row.chain_digest,
+                    reason=event.reason if event else None,
+                    fields=getattr(event, "fields", {}) if event else None,
+                )
+            )
+        return items
+
+    # Integrity and health -------------------------------------------------------------------
+
+    def integrity(self, held: Held | None = None) -> Verdict:
+        """Recompute the chain over the whole stored history (SPEC §4), and check that it still
+        passes through a digest given out earlier, if one is held."""
+        with self.store.engine.connect() as connection:
+            return verify(self.store.everything(), ledger.links(connection), held)
+
+    def ping(self) -> None:
+        """Raise unless the database answers a query."""
+        with self.store.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))

@@ -1,0 +1,119 @@
+"""The one way events are written.
+
+A unit of work takes the write lock, stamps the work with the store's clock, records each event
+the work decides on (the recorder chains it), brings every registered read model up to date and
+commits, all in one transaction: a refused command leaves nothing behind, several entries can be
+recorded all or nothing, and a read issued after a write has returned sees it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+
+from register.domain.clock import Clock
+from register.domain.entries import Entry, Stamp, Standing
+from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
+from register.domain.kinds import EntryKind
+from register.store import ledger, queries
+from register.store.database import lock_for_writing
+from register.store.event_store import EventStore
+from register.store.projections import Projections
+
+
+class Work:
+    """What a command sees inside the transaction: the stamp, the entries, and where to record."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        stamper: Callable[[Connection], Stamp],
+        store: EventStore,
+        projections: Projections,
+    ) -> None:
+        self.connection = connection
+        self._stamper = stamper
+        self.stamp = stamper(connection)
+        self._store = store
+        self._projections = projections
+
+    def standing(
+        self,
+        kind: EntryKind,
+        entry_id: uuid.UUID,
+        day: date,
+        expected_version: int | None = None,
+    ) -> Standing:
+        """The entry as the rules need it on ``day``: refused when it is not of ``kind`` or
+        not at the version the writer read."""
+        if ledger.kind_of(self.connection, entry_id) != kind:
+            raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
+        version = ledger.version_of(self.connection, entry_id)
+        if expected_version is not None and expected_version != version:
+            raise VersionMismatch(expected_version, version)
+        current = queries.current_on(self.connection, entry_id, day)
+        assert current is not None, "a registered entry has rows in the read model"
+        registered_on, state = current
+        return Standing(entry_id, kind, version, registered_on, state)
+
+    def exists(self, entry_id: uuid.UUID) -> bool:
+        return ledger.kind_of(self.connection, entry_id) is not None
+
+    def check_references(self, references: list[tuple[str, EntryKind, str]]) -> None:
+        """Every entry a command names must be registered, and of the kind named."""
+        missing = []
+        for kind in {kind for _, kind, _ in references}:
+            wanted = {ref for _, k, ref in references if k == kind}
+            known = ledger.registered_ids(self.connection, kind, wanted)
+            missing += [
+                (path, kind) for path, k, ref in references if k == kind and ref not in known
+            ]
+        if missing:
+            raise InvalidCommand(
+                {
+                    path: [f"names no registered {kind}; register the {kind} first"]
+                    for path, kind in sorted(missing)
+                }
+            )
+
+    def record(self, event: Entry.Event) -> None:
+        """Store the event and project it now, so the next decision of this work sees it; the
+        next event is stamped after this one."""
+        self._store.append([event])
+        self._projections.catch_up(self.connection)
+        self.stamp = self._stamper(self.connection)
+
+
+class UnitOfWork:
+    def __init__(
+        self, store: EventStore, projections: Projections, clock: Clock, zone: ZoneInfo
+    ) -> None:
+        self.store = store
+        self.projections = projections
+        self.clock = clock
+        self.zone = zone
+
+    @contextmanager
+    def begin(self) -> Iterator[Work]:
+        """Hold the write lock for the work; commit when it ends, roll back if it raises."""
+        with self.store.transaction(commit=True) as session:
+            lock_for_writing(session)
+            connection = session.connection()
+            yield Work(connection, self._stamp, self.store, self.projections)
+
+    def _stamp(self, connection: Connection) -> Stamp:
+        """The store's clock, never behind the last recorded event: order and time agree."""
+        last = ledger.last_recorded(connection)
+        now = self.clock.now()
+        if last is not None:
+            now = max(now, last + timedelta(microseconds=1))
+        return Stamp(recorded_at=now, today=self.day_of(now))
+
+    def day_of(self, moment: datetime) -> date:
+        """The register's calendar day at ``moment``, in its time zone."""
+        return moment.astimezone(self.zone).date()

@@ -1,0 +1,40 @@
+"""The composition root: the one place that builds the register's parts from its settings.
+
+The API factory, the WSGI entry point and the CLI call ``bootstrap``; tests call it with a
+clock they move.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from register.application.facade import Reader
+from register.application.handlers import Commands
+from register.application.maintenance import Maintenance
+from register.application.service import Service
+from register.application.unit_of_work import UnitOfWork
+from register.domain.clock import Clock, SystemClock
+from register.settings import Settings
+from register.store.event_store import EventStore
+from register.store.projections import Projections
+from register.store.schema import prepare
+from register.store.segment_projection import SegmentProjection
+from register.store.tokens import TokenStore
+
+
+def bootstrap(settings: Settings | None = None, clock: Clock | None = None) -> Service:
+    """Open the store the settings name, creating what it lacks, and wire the parts to it."""
+    settings = settings or Settings.from_environment()
+    clock = clock or SystemClock()
+    zone = ZoneInfo(settings.timezone)
+    store = EventStore(settings.database_url)
+    projections = Projections(store, [SegmentProjection()])
+    prepare(store.engine, projections)
+    return Service(
+        settings=settings,
+        commands=Commands(UnitOfWork(store, projections, clock, zone)),
+        reader=Reader(store, clock, zone),
+        maintenance=Maintenance(store, projections),
+        tokens=TokenStore(store.engine, clock),
+        store=store,
+    )

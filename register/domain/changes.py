@@ -1,0 +1,41 @@
+"""What changed between two states of one entry, field by field: the one comparison that an
+entry's history uses now and the register diff will use next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from register.domain.timeline import State
+
+STATUS = "status"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+
+    def as_json(self) -> dict[str, Any]:
+        return {"field": self.field, "before": self.before, "after": self.after}
+
+
+def field_changes(before: State | None, after: State | None) -> list[FieldChange]:
+    """Every field whose value differs, the status included, in field-name order.
+
+    A field missing on one side (before the registration, say) counts as null there.
+    """
+    old = _view(before)
+    new = _view(after)
+    return [
+        FieldChange(name, old.get(name), new.get(name))
+        for name in sorted(set(old) | set(new))
+        if old.get(name) != new.get(name)
+    ]
+
+
+def _view(state: State | None) -> dict[str, Any]:
+    if state is None:
+        return {STATUS: None}
+    return {**state.fields, STATUS: state.status}

@@ -1,0 +1,139 @@
+"""The event store: stored events, how they are encoded, and the transaction they are written in.
+
+It wraps an ``eventsourcing`` application and offers none of that application's public
+writing methods: events are appended only through ``append`` and ``insert_imported``, which
+the unit of work and the importer call under the write lock, and whatever inserts events also
+chains them (``ChainingRecorder``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import date
+from typing import cast
+
+from eventsourcing.application import Application
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import JSONTranscoder, StoredEvent, Transcoding
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from register.domain.entries import Entry
+from register.store import ledger
+from register.store.database import sqlalchemy_url
+from register.store.recorder import ChainingFactory, ChainingRecorder
+from register.store.tables import EVENTS_TABLE_PREFIX
+
+BATCH = 1000
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class _Events(Application[uuid.UUID]):
+    """The ``eventsourcing`` wiring: transcodings, mapper and recorder."""
+
+    name = EVENTS_TABLE_PREFIX
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+
+class EventStore:
+    def __init__(self, url: str) -> None:
+        self._events = _Events(
+            {
+                "PERSISTENCE_MODULE": f"{ChainingFactory.__module__}:{ChainingFactory.__name__}",
+                "SQLALCHEMY_URL": sqlalchemy_url(url),
+            }
+        )
+        self._recorder = cast(ChainingRecorder, self._events.recorder)
+        self._recorder.facts = self.facts
+        engine = self._recorder.datastore.engine
+        assert isinstance(engine, Engine)
+        self.engine = engine
+
+    def close(self) -> None:
+        self._events.close()
+        self.engine.dispose()
+
+    def transaction(self, commit: bool) -> AbstractContextManager[Session]:
+        """The session every statement of a command or read shares until it ends."""
+        return self._recorder.transaction(commit=commit)
+
+    def decode(self, stored: StoredEvent) -> Entry.Event:
+        event = self._events.mapper.to_domain_event(stored)
+        assert isinstance(event, Entry.Event)
+        return event
+
+    def facts(self, stored: StoredEvent) -> ledger.Facts:
+        event = self.decode(stored)
+        return ledger.Facts(event.KIND, event.effective_from, event.timestamp, event.actor)
+
+    def append(self, events: Sequence[DomainEventProtocol[uuid.UUID]]) -> list[int]:
+        """Store new events in the current transaction; their positions, in order."""
+        recordings = self._events.save(*events)
+        return [r.notification.id for r in recordings]
+
+    def insert_imported(self, events: Sequence[StoredEvent]) -> None:
+        """Store events exactly as exported elsewhere, in the current transaction."""
+        if events:
+            self._recorder.insert_events(events)
+
+    def max_position(self) -> int:
+        return self._recorder.max_notification_id() or 0
+
+    def after(self, position: int, limit: int = BATCH) -> list[tuple[int, StoredEvent]]:
+        """Up to ``limit`` events after ``position``, in the global order."""
+        found = self._recorder.select_notifications(position, limit, inclusive_of_start=False)
+        return [(n.id, n) for n in found]
+
+    def between(self, first: int, last: int) -> dict[int, StoredEvent]:
+        found = self._recorder.select_notifications(first, last - first + 1, stop=last)
+        return {n.id: n for n in found}
+
+    def everything(self) -> Iterator[tuple[int, StoredEvent]]:
+        position = 0
+        while batch := self.after(position):
+            yield from batch
+            position = batch[-1][0]
+
+    def events_of(
+        self, entry_id: uuid.UUID, versions: Sequence[int] | None = None
+    ) -> list[Entry.Event]:
+        """An entry's events in version order: all of them, or only the given versions."""
+        if versions is None:
+            stored = self._recorder.select_events(entry_id)
+            return [self.decode(s) for s in stored]
+        if not versions:
+            return []
+        record = self._recorder.events_record_cls
+        with self.transaction(commit=False) as session:
+            rows = session.execute(
+                select(record.originator_version, record.topic, record.state)
+                .where(
+                    record.originator_id == entry_id,
+                    record.originator_version.in_(list(versions)),
+                )
+                .order_by(record.originator_version)
+            ).all()
+        return [
+            self.decode(StoredEvent(entry_id, row.originator_version, row.topic, bytes(row.state)))
+            for row in rows
+        ]
+
+    def has_entry(self, entry_id: uuid.UUID) -> bool:
+        with self.transaction(commit=False):
+            return bool(self._recorder.select_events(entry_id, limit=1))

@@ -1,0 +1,168 @@
+"""The ledger: one row per event with its chain digest and the facts the feed serves (SPEC §4).
+
+Written once per event, in the event's own transaction, and never rebuilt: it is the evidence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from eventsourcing.persistence import StoredEvent
+from sqlalchemy import Connection, func, insert, select
+
+from register.domain.chain import GENESIS, Link, chain_digest, content_digest
+from register.domain.kinds import EntryKind
+from register.domain.views import HistoryPosition
+from register.store.tables import from_micros, ledger, to_micros
+
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the ledger records of an event besides its digests."""
+
+    entry_kind: EntryKind
+    effective_from: date
+    recorded_at: datetime
+    actor: str
+
+
+@dataclass(frozen=True)
+class Row:
+    position: int
+    entry_id: uuid.UUID
+    entry_kind: EntryKind
+    version: int
+    event_type: str
+    effective_from: date
+    recorded_at: datetime
+    actor: str
+    chain_digest: str
+
+
+def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Facts]]) -> None:
+    """Chain the events, just inserted at these positions, onto the ledger's head."""
+    previous = (
+        connection.execute(
+            select(ledger.c.chain_digest).order_by(ledger.c.position.desc()).limit(1)
+        ).scalar()
+        or GENESIS
+    )
+    rows = []
+    for position, event, facts in events:
+        digest = content_digest(event)
+        previous = chain_digest(previous, digest)
+        rows.append(
+            {
+                "position": position,
+                "entry_id": str(event.originator_id),
+                "entry_kind": str(facts.entry_kind),
+                "version": event.originator_version,
+                "event_type": event.topic,
+                "effective_from": facts.effective_from,
+                "recorded_at": to_micros(facts.recorded_at),
+                "actor": facts.actor,
+                "content_digest": digest,
+                "chain_digest": previous,
+            }
+        )
+    if rows:
+        connection.execute(insert(ledger), rows)
+
+
+def last_recorded(connection: Connection) -> datetime | None:
+    last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+    return None if last is None else from_micros(last)
+
+
+def is_empty(connection: Connection) -> bool:
+    return not connection.execute(select(ledger.c.position).limit(1)).first()
+
+
+def kind_of(connection: Connection, entry_id: uuid.UUID) -> EntryKind | None:
+    kind = connection.execute(
+        select(ledger.c.entry_kind).where(ledger.c.entry_id == str(entry_id), ledger.c.version == 1)
+    ).scalar()
+    return None if kind is None else EntryKind(kind)
+
+
+def version_of(connection: Connection, entry_id: uuid.UUID) -> int:
+    """The entry's last version now, 0 for an entry never registered."""
+    found = connection.execute(
+        select(func.max(ledger.c.version)).where(ledger.c.entry_id == str(entry_id))
+    ).scalar()
+    return int(found or 0)
+
+
+def versions_effective_from(connection: Connection, entry_id: uuid.UUID, day: date) -> list[int]:
+    """The versions of an entry's events effective on or after ``day``."""
+    return list(
+        connection.execute(
+            select(ledger.c.version)
+            .where(ledger.c.entry_id == str(entry_id), ledger.c.effective_from >= day)
+            .order_by(ledger.c.version)
+        ).scalars()
+    )
+
+
+def registered_ids(connection: Connection, kind: EntryKind, ids: set[str]) -> set[str]:
+    rows = connection.execute(
+        select(ledger.c.entry_id).where(
+            ledger.c.entry_kind == str(kind), ledger.c.version == 1, ledger.c.entry_id.in_(ids)
+        )
+    )
+    return {row.entry_id for row in rows}
+
+
+def head_at(connection: Connection, known_at: datetime) -> HistoryPosition:
+    """The position and chain digest of the last event on record at ``known_at``."""
+    row = connection.execute(
+        select(ledger.c.position, ledger.c.chain_digest)
+        .where(ledger.c.recorded_at <= to_micros(known_at))
+        .order_by(ledger.c.recorded_at.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return HistoryPosition(0, None)
+    return HistoryPosition(row.position, row.chain_digest)
+
+
+def rows_after(connection: Connection, after: int, limit: int) -> list[Row]:
+    rows = connection.execute(
+        select(ledger).where(ledger.c.position > after).order_by(ledger.c.position).limit(limit)
+    )
+    return [
+        Row(
+            position=row.position,
+            entry_id=uuid.UUID(row.entry_id),
+            entry_kind=EntryKind(row.entry_kind),
+            version=row.version,
+            event_type=row.event_type,
+            effective_from=row.effective_from,
+            recorded_at=from_micros(row.recorded_at),
+            actor=row.actor,
+            chain_digest=row.chain_digest,
+        )
+        for row in rows
+    ]
+
+
+def links(connection: Connection) -> Iterator[Link]:
+    """Every link of the chain in position order, a batch at a time."""
+    position = 0
+    while True:
+        rows = connection.execute(
+            select(ledger.c.position, ledger.c.content_digest, ledger.c.chain_digest)
+            .where(ledger.c.position > position)
+            .order_by(ledger.c.position)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        for row in rows:
+            yield Link(row.position, row.content_digest, row.chain_digest)
+        position = rows[-1].position
