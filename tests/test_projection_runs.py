@@ -55,8 +55,7 @@ def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> No
     )
     store = service.store
     with store.transaction(commit=True) as session:
-        lock_for_writing(session)
-        store.append([late, early])
+        store.append(lock_for_writing(session), [late, early])
         service.maintenance.projections.catch_up(session.connection())
 
     changes = service.reader.changes(EntryKind.ACTIVITY, entry.id)

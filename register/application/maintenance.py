@@ -38,7 +38,7 @@ class Maintenance:
         the read models are brought up to date in the same transaction."""
         count = 0
         with self.store.transaction(commit=True) as session:
-            lock_for_writing(session)
+            lock = lock_for_writing(session)
             connection = session.connection()
             if not ledger.is_empty(connection):
                 raise StoreNotEmpty(
@@ -49,12 +49,12 @@ class Maintenance:
             for event in events:
                 batch.append(event)
                 if len(batch) == BATCH:
-                    self.store.insert_imported(batch)
+                    self.store.insert_imported(lock, batch)
                     count += len(batch)
                     batch = []
                     if progress:
                         progress(count, 0)
-            self.store.insert_imported(batch)
+            self.store.insert_imported(lock, batch)
             count += len(batch)
             self.projections.catch_up(connection)
         tidy_after_bulk_write(self.store.engine)

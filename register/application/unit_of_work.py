@@ -21,7 +21,7 @@ from register.domain.entries import Entry, Stamp, Standing
 from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
 from register.domain.kinds import EntryKind
 from register.store import ledger, queries
-from register.store.database import lock_for_writing
+from register.store.database import WriteLock, lock_for_writing
 from register.store.event_store import EventStore
 from register.store.projections import Projections
 
@@ -31,14 +31,15 @@ class Work:
 
     def __init__(
         self,
-        connection: Connection,
+        lock: WriteLock,
         stamper: Callable[[Connection], Stamp],
         store: EventStore,
         projections: Projections,
     ) -> None:
-        self.connection = connection
+        self._lock = lock
+        self.connection = lock.session.connection()
         self._stamper = stamper
-        self.stamp = stamper(connection)
+        self.stamp = stamper(self.connection)
         self._store = store
         self._projections = projections
 
@@ -84,7 +85,7 @@ class Work:
     def record(self, event: Entry.Event) -> None:
         """Store the event and project it now, so the next decision of this work sees it; the
         next event is stamped after this one."""
-        self._store.append([event])
+        self._store.append(self._lock, [event])
         self._projections.catch_up(self.connection)
         self.stamp = self._stamper(self.connection)
 
@@ -102,9 +103,8 @@ class UnitOfWork:
     def begin(self) -> Iterator[Work]:
         """Hold the write lock for the work; commit when it ends, roll back if it raises."""
         with self.store.transaction(commit=True) as session:
-            lock_for_writing(session)
-            connection = session.connection()
-            yield Work(connection, self._stamp, self.store, self.projections)
+            lock = lock_for_writing(session)
+            yield Work(lock, self._stamp, self.store, self.projections)
 
     def _stamp(self, connection: Connection) -> Stamp:
         """The store's clock, never behind the last recorded event: order and time agree."""

@@ -6,6 +6,7 @@ with it so that a read "as known at K" never gains an event later. Reads are nev
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -40,9 +41,17 @@ def tidy_after_bulk_write(engine: Engine) -> None:
             connection.execute(text("ANALYZE"))
 
 
-def lock_for_writing(session: Session) -> None:
+@dataclass(frozen=True)
+class WriteLock:
+    """Proof that a transaction holds the write lock: what appending events asks for."""
+
+    session: Session
+
+
+def lock_for_writing(session: Session) -> WriteLock:
     """Take the write lock at the start of a write transaction; held until commit or rollback."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"LOCK TABLE {EVENTS_TABLE} IN EXCLUSIVE MODE"))
     else:
         session.execute(text("BEGIN IMMEDIATE"))
+    return WriteLock(session)

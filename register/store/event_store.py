@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from register.domain.entries import Entry
 from register.store import ledger
-from register.store.database import sqlalchemy_url
+from register.store.database import WriteLock, sqlalchemy_url
 from register.store.recorder import ChainingFactory, ChainingRecorder
 from register.store.tables import EVENTS_TABLE_PREFIX
 
@@ -82,15 +82,24 @@ class EventStore:
         event = self.decode(stored)
         return ledger.Facts(event.KIND, event.effective_from, event.timestamp, event.actor)
 
-    def append(self, events: Sequence[DomainEventProtocol[uuid.UUID]]) -> list[int]:
-        """Store new events in the current transaction; their positions, in order."""
+    def append(
+        self, lock: WriteLock, events: Sequence[DomainEventProtocol[uuid.UUID]]
+    ) -> list[int]:
+        """Store new events in the locked transaction; their positions, in order."""
+        self._check_held(lock)
         recordings = self._events.save(*events)
         return [r.notification.id for r in recordings]
 
-    def insert_imported(self, events: Sequence[StoredEvent]) -> None:
-        """Store events exactly as exported elsewhere, in the current transaction."""
+    def insert_imported(self, lock: WriteLock, events: Sequence[StoredEvent]) -> None:
+        """Store events exactly as exported elsewhere, in the locked transaction."""
+        self._check_held(lock)
         if events:
             self._recorder.insert_events(events)
+
+    def _check_held(self, lock: WriteLock) -> None:
+        with self.transaction(commit=True) as session:
+            if session is not lock.session:
+                raise RuntimeError("events are appended only in the transaction holding the lock")
 
     def max_position(self) -> int:
         return self._recorder.max_notification_id() or 0

@@ -1,0 +1,125 @@
+"""The catalogue of entry kinds: each kind, and each of its fields, declared once (SPEC §2, §7).
+
+A field is declared here with its check, whether it is required, its default, what it means,
+its labels in Dutch and English and the Article 30 point it answers. Everything else that needs
+to know the fields reads them from here: the validation of commands, the API's schemas and
+their OpenAPI text, the Markdown register, the read model's names and list facets, and the
+references between entries. So a field added here shows everywhere, and nothing can disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from register.domain.catalogue.activity import ACTIVITY
+from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels, Reference
+from register.domain.catalogue.organisation import ORGANISATION
+from register.domain.catalogue.policy import POLICY
+from register.domain.catalogue.recipient import RECIPIENT
+from register.domain.checks import (
+    Check,
+    EntryRef,
+    LabelOrRecord,
+    ListOf,
+    Optional,
+    Problem,
+    Record,
+    validate_fields,
+)
+from register.domain.errors import InvalidCommand
+from register.domain.kinds import EntryKind
+
+__all__ = [
+    "CATALOGUE",
+    "FieldSpec",
+    "KindSpec",
+    "Labels",
+    "Reference",
+    "complete",
+    "partial",
+    "references",
+    "spec",
+]
+
+CATALOGUE: Mapping[EntryKind, KindSpec] = {
+    spec.kind: spec for spec in (ORGANISATION, ACTIVITY, RECIPIENT, POLICY)
+}
+
+
+def spec(kind: EntryKind | str) -> KindSpec:
+    return CATALOGUE[EntryKind(kind)]
+
+
+# Commands' content ------------------------------------------------------------------------------
+
+
+def complete(kind: EntryKind | str, value: Mapping[str, Any]) -> dict[str, Any]:
+    """Every field of a new entry: given ones checked, missing optional ones at their default."""
+    try:
+        return validate_fields(spec(kind).fields, value)
+    except Problem as problem:
+        raise _invalid(problem) from None
+
+
+def partial(kind: EntryKind | str, value: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the fields an amendment names, each checked; required fields cannot become null."""
+    fields = spec(kind).by_name
+    if not value:
+        raise InvalidCommand({"fields": ["an amendment must name at least one field"]})
+    try:
+        unknown = sorted(set(value) - set(fields))
+        if unknown:
+            raise Problem(unknown[0], "is not a field of this entry")
+        return {name: _checked(fields[name], raw, name) for name, raw in value.items()}
+    except Problem as problem:
+        raise _invalid(problem) from None
+
+
+def references(
+    kind: EntryKind | str, content: Mapping[str, Any]
+) -> list[tuple[str, EntryKind, str]]:
+    """The entries ``content`` names: each one's path, kind and id.
+
+    Content not yet validated is read leniently: a malformed id is left for the field's check
+    to refuse in its own words.
+    """
+    return list(_named_in(spec(kind).fields, content, ""))
+
+
+def _named_in(
+    fields: tuple[FieldSpec, ...], value: Mapping[str, Any], prefix: str
+) -> Iterator[tuple[str, EntryKind, str]]:
+    for field in fields:
+        if field.name in value:
+            yield from _named(field.check, value[field.name], prefix + field.name)
+
+
+def _named(check: Check, value: Any, path: str) -> Iterator[tuple[str, EntryKind, str]]:
+    match check:
+        case EntryRef(kind=kind):
+            try:
+                yield path, kind, check(value, path)
+            except Problem:
+                return
+        case Optional(inner=inner) if value is not None:
+            yield from _named(inner, value, path)
+        case ListOf(inner=inner) if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from _named(inner, item, f"{path}[{i}]")
+        case Record(fields=fields) | LabelOrRecord(record=Record(fields=fields)) if isinstance(
+            value, dict
+        ):
+            yield from _named_in(fields, value, f"{path}.")
+
+
+def _checked(field: FieldSpec, raw: Any, path: str) -> Any:
+    if raw is None:
+        if field.required:
+            raise Problem(path, "is required and cannot be null")
+        return field.initial()
+    return field.check(raw, path)
+
+
+def _invalid(problem: Problem) -> InvalidCommand:
+    return InvalidCommand({problem.path: [problem.message]})
