@@ -30,6 +30,7 @@ from register.domain.kinds import EntryKind
 from register.domain.timeline import Change, State, state_at
 from register.presentation.progress import ProgressBar
 from register.settings import Settings
+from register.store.database import lock_for_writing
 from register.store.event_store import BATCH
 
 START_DAY = date(2023, 10, 24)
@@ -167,8 +168,8 @@ def main() -> int:
         try:
             bar = ProgressBar("Chaining events")
             for start in range(0, len(history), BATCH):
-                with service.store.transaction(commit=True):
-                    service.store.append(history[start : start + BATCH])
+                with service.store.transaction(commit=True) as session:
+                    service.store.append(lock_for_writing(session), history[start : start + BATCH])
                 bar(min(start + BATCH, len(history)), len(history))
             bar.finish()
             with open(args.output, "w", encoding="utf-8") as out:

@@ -74,6 +74,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url")
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument(
+        "--lengths", default=",".join(map(str, LENGTHS)), help="history lengths, e.g. 2,100,1000"
+    )
     args = parser.parse_args()
     service = bootstrap(Settings(database_url=args.url))
     today = service.reader.today()
@@ -81,7 +84,7 @@ def main() -> int:
         timed(service, new_entry(service), today, args.repeats)  # warm the caches up
         print("events  today ms  ratio  backdated ms  ratio")
         floor: tuple[float, float] | None = None
-        for length in LENGTHS:
+        for length in (int(n) for n in args.lengths.split(",")):
             entry = grow(service, length)
             now = timed(service, entry, today, args.repeats)
             back = timed(service, entry, START + timedelta(days=length - 2), args.repeats)

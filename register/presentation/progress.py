@@ -19,6 +19,8 @@ class ProgressBar:
 
     def __call__(self, done: int, total: int) -> None:
         self.done = done
+        if not self.stream.isatty():
+            return
         now = time.monotonic()
         if now - self.last_drawn < 0.1 and done != total:
             return
