@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from api.extensions import Api, docs_assets, register_app, request_ids
+from api.extensions import Api, docs_assets, register_app, request_ids, security_headers
 from api.resources import BLUEPRINTS
 from register.application.service import Service
 from register.settings import Settings
@@ -43,6 +43,7 @@ def create_app(register: Service | None = None, settings: Settings | None = None
     app.logger.setLevel(settings.log_level)
     register_app.install(app, register, settings)
     request_ids.install(app)
+    security_headers.install(app)
     app.register_blueprint(docs_assets.assets)
     api = Api(app)
     for blueprint in BLUEPRINTS:

@@ -3,26 +3,32 @@ token made, and three curl lines printed that work as they stand."""
 
 from __future__ import annotations
 
+import logging
 import shlex
 from collections.abc import Callable
 
-import waitress
-
+from api import server_errors
 from api.app import create_app
 from register.application.service import Service
 from register.domain.kinds import EntryKind
 from register.importers.example import example_id, load_example
 
 TRY_ACTIVITY = "contact_feedback"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def serve(register: Service, host: str, port: int, threads: int) -> None:
     """Serve the API on host:port with waitress until interrupted.
 
     Waitress is a production WSGI server in pure Python: the same command serves a laptop and
-    a small installation, with none of the development server's caveats.
+    a small installation, with none of the development server's caveats. Its own error answers
+    are problem documents too (``server_errors``).
+
+    Logging is set up before the app exists, so that Flask adds no handler of its own beside the
+    one waitress would add: each message is written once.
     """
-    waitress.serve(create_app(register), host=host, port=port, threads=threads, ident="ropa")
+    logging.basicConfig(format=LOG_FORMAT)
+    server_errors.serve(create_app(register), host=host, port=port, threads=threads, ident="ropa")
 
 
 def try_it_lines(register: Service, base_url: str) -> list[str]:

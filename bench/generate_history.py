@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from register.bootstrap import bootstrap
 from register.domain import entries
@@ -29,7 +30,7 @@ from register.domain.errors import RegisterError
 from register.domain.kinds import EntryKind
 from register.domain.timeline import Change, State, state_at
 from register.presentation.progress import ProgressBar
-from register.settings import Settings
+from register.settings import DEFAULT_TIMEZONE, Settings
 from register.store.database import lock_for_writing
 from register.store.event_store import BATCH
 
@@ -94,7 +95,7 @@ def generate(events: int, entries_wanted: int, seed: int) -> list[Entry.Event]:
     bar = ProgressBar("Generating events")
     while made < events:
         moment += step
-        today = moment.date()
+        today = moment.astimezone(ZoneInfo(DEFAULT_TIMEZONE)).date()  # the register's day
         stamp = Stamp(moment, today)
         try:
             if len(recipients) + len(activities) < entries_wanted and (

@@ -15,6 +15,7 @@ from register.application.service import Service
 from register.application.unit_of_work import UnitOfWork
 from register.domain.clock import Clock, SystemClock
 from register.settings import Settings
+from register.store.database import Timeouts
 from register.store.event_store import EventStore
 from register.store.projections import Projections
 from register.store.schema import prepare
@@ -27,14 +28,16 @@ def bootstrap(settings: Settings | None = None, clock: Clock | None = None) -> S
     settings = settings or Settings.from_environment()
     clock = clock or SystemClock()
     zone = ZoneInfo(settings.timezone)
-    store = EventStore(settings.database_url)
+    store = EventStore(
+        settings.database_url, Timeouts(settings.connect_timeout, settings.statement_timeout)
+    )
     projections = Projections(store, [SegmentProjection()])
     prepare(store.engine, projections)
     return Service(
         settings=settings,
         commands=Commands(UnitOfWork(store, projections, clock, zone)),
         reader=Reader(store, clock, zone),
-        maintenance=Maintenance(store, projections),
-        tokens=TokenStore(store.engine, clock),
+        maintenance=Maintenance(store, projections, zone),
+        tokens=TokenStore(store.engine, clock, zone),
         store=store,
     )

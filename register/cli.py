@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from register.application.service import Service
 from register.bootstrap import bootstrap
 from register.domain.chain import Held
 from register.domain.errors import ConfigurationError, InvalidCommand, RegisterError
-from register.domain.instants import parse_date, parse_instant
+from register.domain.instants import not_later_than, parse_date, parse_instant
 from register.importers.example import load_example
 from register.presentation.markdown import render
 from register.presentation.progress import ProgressBar
@@ -49,9 +50,11 @@ def cmd_load_example(args: argparse.Namespace, service: Service) -> int:
 
 
 def cmd_register(args: argparse.Namespace, service: Service) -> int:
+    known_at = parse_instant(args.known_at, "known_at") if args.known_at else None
+    if known_at is not None:
+        not_later_than(known_at, service.reader.now(), "known_at")
     moment = service.reader.moment(
-        parse_date(args.as_of, "as_of") if args.as_of else None,
-        parse_instant(args.known_at, "known_at") if args.known_at else None,
+        parse_date(args.as_of, "as_of") if args.as_of else None, known_at
     )
     register = service.reader.register(moment).as_json()
     text = (
@@ -77,17 +80,32 @@ def cmd_verify(args: argparse.Namespace, service: Service) -> int:
             {"digest": ["--position and --digest go together"]},
             detail="Give both --position and --digest, as a register answer's history shows them.",
         )
+    if args.sample is not None and args.sample < 1:
+        raise InvalidCommand({"sample": ["must be at least 1"]}, detail="--sample takes N >= 1.")
     held = Held(args.position, args.digest) if args.position is not None else None
-    verdict = service.reader.integrity(held)
-    if verdict.finding is None:
-        print(f"intact: {verdict.count} events, head digest {verdict.head_digest}")
-        return 0
-    finding = verdict.finding
-    print(
-        f"NOT intact: event at position {finding.position} {finding.problem} "
-        f"({verdict.count} events verified before it)"
+    audit = service.reader.audit(held, args.read_model or args.sample is not None, args.sample)
+    checked = audit.read_model
+    if checked is not None and checked.finding is None:
+        print(f"intact: the read model agrees with the events of {checked.checked} entries")
+    elif checked is not None and checked.finding is not None:
+        print(
+            f"NOT intact: entry {checked.finding.entry_id} in the read model: "
+            f"{checked.finding.problem} ({checked.checked} entries agreed before it); "
+            "'ropa rebuild' rebuilds the read model from the events"
+        )
+    chains = (  # the history's last: scripts read the head digest from the last line
+        ("token record", "token records", "token log head", audit.tokens),
+        ("event", "events", "head digest", audit.history),
     )
-    return 1
+    for one, many, head, verdict in chains:
+        if verdict.finding is None:
+            print(f"intact: {verdict.count} {many}, {head} {verdict.head_digest}")
+        else:
+            print(
+                f"NOT intact: {one} at position {verdict.finding.position} "
+                f"{verdict.finding.problem} ({verdict.count} {many} verified before it)"
+            )
+    return 0 if audit.intact else 1
 
 
 def cmd_rebuild(args: argparse.Namespace, service: Service) -> int:
@@ -117,9 +135,16 @@ def cmd_export(args: argparse.Namespace, service: Service) -> int:
 
 
 def cmd_import(args: argparse.Namespace, service: Service) -> int:
+    expected = args.expect_head
+    if expected is not None and not re.fullmatch("[0-9a-f]{64}", expected):
+        raise InvalidCommand(
+            {"expect_head": ["must be a head digest"]},
+            detail="--expect-head takes a head digest as 'ropa verify' prints it: "
+            "64 hexadecimal digits.",
+        )
     bar = ProgressBar("Importing events")
-    with open(args.file, encoding="utf-8") as source:
-        count = service.maintenance.import_events(read_export(source), progress=bar)
+    with open(args.file, "rb") as source:
+        count = service.maintenance.import_events(read_export(source, expected), progress=bar)
     bar.finish()
     verdict = service.reader.integrity()
     print(f"Imported {count} events; head digest {verdict.head_digest}.")
@@ -179,12 +204,28 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     reg.add_argument("-o", "--output", help="write to this file instead of standard output")
     hist = add("history", cmd_history, "Print every event of one entry, before → after.")
     hist.add_argument("id")
-    verify = add("verify", cmd_verify, "Recompute the hash chain over the whole history.")
+    verify = add(
+        "verify",
+        cmd_verify,
+        "Recompute the hash chains over the whole history and the token log, and check the "
+        "ledger's columns against the events.",
+    )
     verify.add_argument(
         "--position", type=int, help="with --digest: a history position you were given"
     )
     verify.add_argument(
         "--digest", help="the head digest given with that position; verify checks it still holds"
+    )
+    verify.add_argument(
+        "--read-model",
+        action="store_true",
+        help="also compare the read model with the events, entry by entry",
+    )
+    verify.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="with --read-model: only N entries drawn at random (implies --read-model)",
     )
     rebuild = add("rebuild", cmd_rebuild, "Drop read models and rebuild them from the events.")
     rebuild.add_argument("names", nargs="*", metavar="NAME", help="only these (default: all)")
@@ -192,6 +233,11 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     export.add_argument("file")
     imp = add("import-events", cmd_import, "Import an export into an empty store.")
     imp.add_argument("file")
+    imp.add_argument(
+        "--expect-head",
+        metavar="DIGEST",
+        help="refuse the file unless its last chain digest is DIGEST (catches a file cut short)",
+    )
     token = commands.add_parser("token", help="Create, list and revoke API tokens.")
     token_commands = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
     create = token_commands.add_parser("create", help="create a token; prints it once")

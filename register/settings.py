@@ -21,6 +21,8 @@ DEFAULT_TIMEZONE = "Europe/Amsterdam"
 DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 DEFAULT_SERVER_THREADS = 8
 DEFAULT_LOG_LEVEL = "INFO"
+DEFAULT_CONNECT_TIMEOUT = 3  # seconds; libpq counts anything below 2 as 2
+DEFAULT_STATEMENT_TIMEOUT = 5  # seconds
 
 ENGINES = ("sqlite", "postgresql", "postgres")  # the schemes whose SQL the store speaks
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -35,6 +37,11 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # the largest request body the API accepts
     server_threads: int = DEFAULT_SERVER_THREADS  # the threads of ``ropa serve`` (waitress)
     log_level: str = DEFAULT_LOG_LEVEL
+    # how long to wait for a connection to the database (PostgreSQL), in seconds
+    connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
+    # how long one statement may run or wait for a lock, in seconds (PostgreSQL's statement and
+    # lock timeouts, SQLite's busy timeout): a database that hangs gives the thread back
+    statement_timeout: int = DEFAULT_STATEMENT_TIMEOUT
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -54,6 +61,12 @@ class Settings:
             max_body_bytes=read("ROPA_MAX_BODY_BYTES", _positive, DEFAULT_MAX_BODY_BYTES),
             server_threads=read("ROPA_SERVER_THREADS", _positive, DEFAULT_SERVER_THREADS),
             log_level=read("ROPA_LOG_LEVEL", _log_level, DEFAULT_LOG_LEVEL),
+            connect_timeout=read(
+                "ROPA_DATABASE_CONNECT_TIMEOUT", _positive, DEFAULT_CONNECT_TIMEOUT
+            ),
+            statement_timeout=read(
+                "ROPA_DATABASE_STATEMENT_TIMEOUT", _positive, DEFAULT_STATEMENT_TIMEOUT
+            ),
         )
 
 

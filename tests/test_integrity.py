@@ -28,19 +28,24 @@ def loaded(service: Service) -> Service:
     return service
 
 
-@pytest.mark.parametrize("statement", ["UPDATE {t} SET topic = 'x'", "DELETE FROM {t}"])
-@pytest.mark.parametrize("table", ["ropa_events", "ropa_ledger"])
+@pytest.mark.parametrize("statement", ["UPDATE {t} SET {c} = 'x'", "DELETE FROM {t}"])
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("ropa_events", "topic"), ("ropa_ledger", "actor"), ("ropa_token_log", "role")],
+)
 def test_history_tables_refuse_update_and_delete(
-    loaded: Service, statement: str, table: str
+    loaded: Service, statement: str, table: str, column: str
 ) -> None:
-    column_safe = statement.replace("topic", "actor") if table == "ropa_ledger" else statement
+    loaded.tokens.create("auditor", "Otto Auditor")
     with pytest.raises(DBAPIError, match="append-only"), loaded.store.engine.begin() as connection:
-        connection.execute(text(column_safe.format(t=table)))
+        connection.execute(text(statement.format(t=table, c=column)))
     assert loaded.reader.integrity().count == 19
+    assert [token.role for token in loaded.tokens.list()] == ["auditor"]
 
 
 @pytest.mark.postgres
-def test_postgres_refuses_truncate() -> None:
+@pytest.mark.parametrize("table", ["ropa_events", "ropa_token_log"])
+def test_postgres_refuses_truncate(table: str) -> None:
     with postgres_schema() as url:
         app = bootstrap(Settings(database_url=url))
         try:
@@ -49,7 +54,7 @@ def test_postgres_refuses_truncate() -> None:
                 pytest.raises(DBAPIError, match="append-only"),
                 app.store.engine.begin() as connection,
             ):
-                connection.execute(text("TRUNCATE ropa_events CASCADE"))
+                connection.execute(text(f"TRUNCATE {table} CASCADE"))
         finally:
             app.close()
 

@@ -1,12 +1,30 @@
-"""The chain check on plain data: every way the stored history can disagree with its chain."""
+"""The chain check on plain data: every way the stored history, its ledger rows and a chain kept
+beside its rows (the token log) can disagree with their chain."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+from dataclasses import replace
 
+import pytest
 from eventsourcing.persistence import StoredEvent
 
-from register.domain.chain import GENESIS, Held, Link, chain_digest, content_digest, verify
+from register.domain.chain import (
+    GENESIS,
+    RECORD_ALTERED,
+    RECORD_REMOVED,
+    Finding,
+    Held,
+    Link,
+    Served,
+    Verdict,
+    chain_digest,
+    content_digest,
+    follows,
+    verify,
+    verify_records,
+)
 
 ENTRY = uuid.UUID(int=7)
 
@@ -99,3 +117,93 @@ def problem_held(events, links, held: Held) -> tuple[int, str] | None:
     verdict = verify(events, links, held)
     assert verdict.finding is not None
     return verdict.finding.position, verdict.finding.problem.split(":")[0]
+
+
+# The ledger's served columns, checked against each event ------------------------------------
+
+
+def served_by(event: StoredEvent) -> Served:
+    """What a ledger row must say of the events of ``history``."""
+    return Served(
+        entry_id=str(event.originator_id),
+        version=event.originator_version,
+        event_type=event.topic,
+        entry_kind="activity",
+        effective_from="2023-10-24",
+        recorded_at=1_700_000_000_000_000 + event.originator_version,
+        actor="dpo",
+    )
+
+
+def with_served(events, links) -> list[Link]:
+    return [
+        replace(link, served=served_by(event))
+        for (_, event), link in zip(events, links, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("actor", "mallory"),
+        ("recorded_at", 1),
+        ("effective_from", "2020-01-01"),
+        ("event_type", "ropa:Activity.Retired"),
+        ("entry_kind", "recipient"),
+        ("version", 99),
+        ("entry_id", str(uuid.UUID(int=8))),
+    ],
+)
+def test_a_served_column_that_differs_from_its_event_is_named(column: str, value) -> None:
+    events, links = history(5)
+    links = with_served(events, links)
+    assert verify(events, links, served=served_by).intact
+    served = links[2].served
+    assert served is not None
+    links[2] = replace(links[2], served=replace(served, **{column: value}))
+    verdict = verify(events, links, served=served_by)
+    assert verdict.finding == Finding(
+        3, f"altered: its ledger row's {column} differs from its event"
+    )
+    assert verdict.count == 2 and verdict.head_digest == links[1].chain_digest
+
+
+def test_served_columns_are_checked_only_when_asked() -> None:
+    events, links = history(3)
+    links = with_served(events, links)
+    links[1] = replace(links[1], served=replace(links[1].served, actor="mallory"))
+    assert verify(events, links).intact
+
+
+# A chain kept in the rows it covers (the token log) ------------------------------------------
+
+
+def records(size: int) -> list[Link]:
+    found, previous = [], GENESIS
+    for position in range(1, size + 1):
+        content = hashlib.sha256(f"record {position}".encode()).hexdigest()
+        previous = chain_digest(previous, content)
+        found.append(Link(position, content, previous))
+    return found
+
+
+def test_records_that_follow_their_chain_verify() -> None:
+    links = records(4)
+    assert verify_records(links) == Verdict(4, links[-1].chain_digest, None)
+    assert verify_records([]) == Verdict(0, GENESIS, None)
+
+
+def test_an_altered_record_and_one_whose_digest_was_recomputed() -> None:
+    links = records(4)
+    altered = [*links[:1], replace(links[1], content_digest="f" * 64), *links[2:]]
+    assert verify_records(altered).finding == Finding(2, RECORD_ALTERED)
+    recomputed = chain_digest(links[0].chain_digest, "f" * 64)
+    forged = [*links[:1], Link(2, "f" * 64, recomputed), *links[2:]]
+    assert verify_records(forged).finding == Finding(3, RECORD_ALTERED)
+    assert not follows(recomputed, links[2])
+
+
+def test_a_removed_record() -> None:
+    links = records(4)
+    assert verify_records([*links[:1], *links[2:]]).finding == Finding(2, RECORD_REMOVED)
+    assert verify_records(links[1:]).finding == Finding(1, RECORD_REMOVED)

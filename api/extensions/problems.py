@@ -16,7 +16,11 @@ from typing import Any
 from flask import Response, request
 from marshmallow.exceptions import SCHEMA
 
+from register.domain.errors import InvalidCommand
+from register.domain.quoting import printable
+
 PROBLEM_JSON = "application/problem+json"
+MAX_INSTANCE = 1_000  # a longer path is not echoed back as the problem's instance
 
 LOCATIONS = {"json": "body", "query": "query", "headers": "header", "view_args": "path"}
 
@@ -51,6 +55,9 @@ INVALID_FIELDS = ProblemType("invalid-fields", 422, "The request has invalid fie
 IF_MATCH_REQUIRED = ProblemType("if-match-required", 428, "If-Match is required")
 INTERNAL = ProblemType("internal", 500, "Unexpected error")
 NOT_READY = ProblemType("not-ready", 503, "The service is not ready")
+UNAVAILABLE = ProblemType("database-unavailable", 503, "The database is unavailable")
+
+RETRY_AFTER = {"Retry-After": "5"}  # seconds: about how long a connection attempt may take
 
 BY_STATUS = {
     kind.status: kind
@@ -97,13 +104,15 @@ class Problem(Exception):
             "title": self.kind.title,
             "status": self.kind.status,
             "detail": self.detail,
-            "instance": request.path,
+            **({"instance": request.path} if len(request.path) <= MAX_INSTANCE else {}),
             **self.extra,
         }
         if self.errors is not None:
             body["errors"] = self.errors
+        # A lone surrogate that slipped into a message would make the body unencodable and the
+        # answer a 500; written as its JSON escape it is still the same string.
         return Response(
-            json.dumps(body, ensure_ascii=False),
+            json.dumps(body, ensure_ascii=False).encode("utf-8", "backslashreplace"),
             status=self.kind.status,
             headers=self.headers,
             mimetype=PROBLEM_JSON,
@@ -148,7 +157,15 @@ def _join(path: str, key: Any) -> str:
         return f"{path}[{key}]"
     if key == SCHEMA:
         return path
-    return f"{path}.{key}" if path else str(key)
+    name = printable(str(key))  # an unknown field is named as the client sent it
+    return f"{path}.{name}" if path else name
+
+
+def invalid_command(error: InvalidCommand, location: str) -> Problem:
+    """The register's refusal of a command's fields, found at ``location`` of the request."""
+    problem = invalid_fields(field_errors(error.errors, location))
+    problem.detail = error.detail
+    return problem
 
 
 def invalid_fields(errors: list[dict[str, str]]) -> Problem:

@@ -15,25 +15,30 @@ import flask_smorest
 import marshmallow as ma
 from flask import Flask, Response, current_app, g, request
 from flask_smorest.utils import prepare_response
+from webargs.core import missing
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
 from api.extensions import auth, versions
 from api.extensions.fields import ATTRIBUTE_FUNCTIONS, FIELD_TYPES
+from api.extensions.json_body import load_json
 from api.extensions.problems import (
-    BAD_REQUEST,
     CONFLICT,
     INTERNAL,
     LIFECYCLE_CONFLICT,
     NOT_FOUND,
     PROBLEM_JSON,
+    RETRY_AFTER,
+    UNAVAILABLE,
     UNSUPPORTED_MEDIA_TYPE,
     VERSION_MISMATCH,
     Problem,
     field_errors,
+    invalid_command,
     invalid_fields,
     kind_for_status,
 )
+from register.domain.checks import unstorable
 from register.domain.errors import (
     EntryNotFound,
     InvalidCommand,
@@ -41,6 +46,8 @@ from register.domain.errors import (
     RegisterError,
     VersionMismatch,
 )
+from register.domain.quoting import printable, shown
+from register.store.database import unavailable
 
 SECURITY_SCHEME = "bearerAuth"
 WRITE_ERRORS = {412: "PRECONDITION_FAILED", 428: "PRECONDITION_REQUIRED"}
@@ -64,16 +71,26 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = dict.fromkeys(FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION)
 
     def _raw_load_json(self, req: Any) -> Any:
-        if not is_json_request(req) and req.get_data(cache=True):
-            raise Problem(
-                UNSUPPORTED_MEDIA_TYPE,
-                f"The body is sent as {req.mimetype or 'no content type'}: send JSON with "
-                "'Content-Type: application/json'.",
-            )
-        return super()._raw_load_json(req)
+        data = req.get_data(cache=True)
+        if not is_json_request(req):
+            if data:
+                sent = shown(req.mimetype) if req.mimetype else "no content type"
+                raise Problem(
+                    UNSUPPORTED_MEDIA_TYPE,
+                    f"The body is sent as {sent}: send JSON with 'Content-Type: application/json'.",
+                )
+            return missing
+        return load_json(data) if data else missing
 
-    def _handle_invalid_json_error(self, error: Exception, req: Any, *args: Any, **kwargs: Any):
-        raise Problem(BAD_REQUEST, f"The request body is not valid JSON ({error}).")
+    def load_querystring(self, req: Any, schema: ma.Schema) -> Any:
+        """The query, once no name or value in it holds text the register cannot store."""
+        for name, value in req.args.items(multi=True):
+            problem = unstorable(name) or unstorable(value)
+            if problem:
+                raise invalid_fields(
+                    [{"location": "query", "field": printable(name), "message": problem}]
+                )
+        return super().load_querystring(req, schema)
 
     def handle_error(self, error: ma.ValidationError, req: Any, schema: Any, **kwargs: Any):
         messages = error.messages if isinstance(error.messages, dict) else {"": error.messages}
@@ -84,9 +101,7 @@ class StrictParser(FlaskParser):
 
 def _domain_problem(error: RegisterError) -> Problem:
     if isinstance(error, InvalidCommand):
-        problem = invalid_fields(field_errors(error.errors, "json"))
-        problem.detail = error.detail
-        return problem
+        return invalid_command(error, "json")
     if isinstance(error, EntryNotFound):
         return Problem(NOT_FOUND, error.detail)
     if isinstance(error, VersionMismatch):
@@ -117,10 +132,32 @@ def _unexpected_problem(error: Exception) -> Problem:
     )
 
 
+def _unavailable_problem(reason: str) -> Problem:
+    """The database is down, hangs or its file is gone: a condition, not a bug, so it is
+    logged on one line (a traceback per request would flood the log) and answered 503."""
+    request_id = g.get("request_id", "-")
+    current_app.logger.warning(
+        "Database unavailable in %s %s [request %s]: %s",
+        request.method,
+        request.path,
+        request_id,
+        reason,
+    )
+    return Problem(
+        UNAVAILABLE,
+        "The database is unavailable right now; nothing was changed by this request unless "
+        "the register shows it. Try again shortly.",
+        headers=RETRY_AFTER,
+        extra={"request_id": request_id},
+    )
+
+
 def handle_error(error: Exception) -> Response:
     """The one error handler: whatever went wrong, the answer is a problem document."""
     if isinstance(error, Problem):
         problem = error
+    elif (reason := unavailable(error)) is not None:
+        problem = _unavailable_problem(reason)
     elif isinstance(error, RegisterError):
         problem = _domain_problem(error)
     elif isinstance(error, HTTPException):
@@ -288,7 +325,7 @@ class Blueprint(flask_smorest.Blueprint):
                     "in": "header",
                     "required": doc_info["if_match"],
                     "description": 'The ETag of the entry as you read it, e.g. "3".',
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "pattern": versions.IF_MATCH_PATTERN},
                 }
             )
             for status, name in WRITE_ERRORS.items():

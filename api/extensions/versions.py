@@ -6,22 +6,23 @@ here: a check made before the transaction would let two racing writers both pass
 
 from __future__ import annotations
 
+import re
+
 from flask import request
 
-from api.extensions.problems import IF_MATCH_REQUIRED, VERSION_MISMATCH, Problem
+from api.extensions.problems import IF_MATCH_REQUIRED, VERSION_MISMATCH, Problem, invalid_fields
+from register.domain.quoting import shown
+
+# What the document promises If-Match takes: one of this API's ETags, strong or weak, or bare.
+IF_MATCH_PATTERN = r'^(W/)?"[0-9]{1,9}"$|^[0-9]{1,9}$'
+_OURS = re.compile(r'(?:W/)?"([0-9]{1,9})"|([0-9]{1,9})')
+# Any entity tag (RFC 9110 §8.8.3), or "*": well formed, though perhaps not one of ours.
+_ENTITY_TAG = re.compile(r'\*|(?:W/)?"[\x21\x23-\x7e\x80-\xff]*"')
 
 
 def etag(version: int) -> str:
     """The ETag header value of an entry at ``version``."""
     return f'"{version}"'
-
-
-def _version(tag: str) -> int | None:
-    tag = tag.strip()
-    if tag.startswith("W/"):
-        tag = tag[2:]
-    tag = tag.strip('"')
-    return int(tag) if tag.isdigit() and len(tag) < 10 else None
 
 
 def if_match_required() -> Problem:
@@ -35,20 +36,39 @@ def if_match_required() -> Problem:
 def if_match_version(required: bool = True) -> int | None:
     """The version named by ``If-Match``; None when it is absent and not required.
 
-    Accepts ``"3"``, ``W/"3"`` and ``3``. A tag that names no version of this API, ``*``
-    included, can never match, so it is refused as stale (412), like an old version: every
-    write must say which version it read.
+    Accepts ``"3"``, ``W/"3"`` and ``3``. A well-formed tag that names no version of this API,
+    ``*`` included, can never match, so it is refused as stale (412), like an old version:
+    every write must say which version it read. A header that is no list of entity tags at
+    all is refused as invalid (422).
     """
     header = request.headers.get("If-Match")
     if header is None or not header.strip():
         if required:
             raise if_match_required()
         return None
-    versions = {_version(tag) for tag in header.split(",")}
+    tags = [tag.strip() for tag in header.split(",")]
+    if not all(_OURS.fullmatch(tag) or _ENTITY_TAG.fullmatch(tag) for tag in tags):
+        raise invalid_fields(
+            [
+                {
+                    "location": "header",
+                    "field": "If-Match",
+                    "message": 'must be the ETag you read, such as "3"',
+                }
+            ]
+        )
+    versions = {_version(tag) for tag in tags}
     if len(versions) != 1 or None in versions:
         raise Problem(
             VERSION_MISMATCH,
-            f"If-Match {header!r} names no single version of this entry: send the one ETag "
-            "you read.",
+            f"If-Match {shown(header)} names no single version of this entry: send the one "
+            "ETag you read.",
         )
     return versions.pop()
+
+
+def _version(tag: str) -> int | None:
+    ours = _OURS.fullmatch(tag)
+    if ours is None:
+        return None
+    return int(ours.group(1) or ours.group(2))

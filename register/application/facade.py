@@ -7,11 +7,13 @@ The API, the CLI and the benchmarks read only through it.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
+from register.application.read_model_check import ReadModelVerdict, check_read_model
 from register.domain.chain import Held, Verdict, verify
 from register.domain.changes import field_changes
 from register.domain.clock import Clock
@@ -27,8 +29,25 @@ from register.domain.views import (
     RegisterSnapshot,
     compose_register,
 )
-from register.store import ledger, queries
+from register.store import ledger, queries, token_log
 from register.store.event_store import EventStore
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The verdicts of an integrity check, each on what it covers."""
+
+    history: Verdict  # the events, their chain and the ledger's served columns
+    tokens: Verdict  # the token log's chain
+    read_model: ReadModelVerdict | None  # when asked for
+
+    @property
+    def intact(self) -> bool:
+        return (
+            self.history.intact
+            and self.tokens.intact
+            and (self.read_model is None or self.read_model.intact)
+        )
 
 
 class Reader:
@@ -160,12 +179,33 @@ class Reader:
     # Integrity and health -------------------------------------------------------------------
 
     def integrity(self, held: Held | None = None) -> Verdict:
-        """Recompute the chain over the whole stored history (SPEC §4), and check that it still
+        """Recompute the chain over the whole stored history (SPEC §4), check every ledger
+        column the feed and the history serve against its event, and check that the chain still
         passes through a digest given out earlier, if one is held."""
         with self.store.engine.connect() as connection:
-            return verify(self.store.everything(), ledger.links(connection), held)
+            return verify(
+                self.store.everything(),
+                ledger.links(connection, with_served=True),
+                held,
+                lambda event: ledger.served(event, self.store.facts(event)),
+            )
+
+    def audit(
+        self, held: Held | None = None, read_model: bool = False, sample: int | None = None
+    ) -> Audit:
+        """Everything ``ropa verify`` and the integrity resource check: the history and its
+        ledger, the token log, and, when asked, the read model against the events (every
+        entry, or ``sample`` of them)."""
+        with self.store.engine.connect() as connection:
+            tokens = token_log.verify(connection)
+        return Audit(
+            history=self.integrity(held),
+            tokens=tokens,
+            read_model=check_read_model(self.store, sample) if read_model else None,
+        )
 
     def ping(self) -> None:
-        """Raise unless the database answers a query."""
+        """Raise unless the database answers a query and a write now would be kept."""
+        self.store.check_durable()
         with self.store.engine.connect() as connection:
             connection.execute(text("SELECT 1"))

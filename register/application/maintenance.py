@@ -5,22 +5,36 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import StoredEvent
 
+from register.application.import_checks import Admission, ImportRefused, decode
 from register.domain.chain import GENESIS, chain_digest, content_digest
-from register.domain.errors import IntegrityViolation, StoreNotEmpty
+from register.domain.errors import StoreNotEmpty
+from register.domain.quoting import printable
 from register.store import ledger
 from register.store.database import lock_for_writing, tidy_after_bulk_write
 from register.store.event_store import BATCH, EventStore
 from register.store.projections import Progress, Projections
 
 
+@dataclass(frozen=True)
+class Exported:
+    """One event of an export file, with the line it was read from."""
+
+    line: int
+    stored: StoredEvent
+
+
 class Maintenance:
-    def __init__(self, store: EventStore, projections: Projections) -> None:
+    def __init__(self, store: EventStore, projections: Projections, zone: ZoneInfo) -> None:
         self.store = store
         self.projections = projections
+        self.zone = zone
 
     def rebuild(self, names: Iterable[str] | None = None, progress: Progress | None = None) -> int:
         """Drop read models and replay every event into them, in one transaction.
@@ -33,10 +47,12 @@ class Maintenance:
         tidy_after_bulk_write(self.store.engine)
         return position
 
-    def import_events(self, events: Iterable[StoredEvent], progress: Progress | None = None) -> int:
-        """Append exported events to an empty store, in order; the recorder chains them and
-        the read models are brought up to date in the same transaction."""
+    def import_events(self, events: Iterable[Exported], progress: Progress | None = None) -> int:
+        """Append exported events to an empty store, in order, each once the register's rules
+        accept it (``import_checks``); the recorder chains them and the read models are brought
+        up to date in the same transaction, so a refused line leaves nothing behind."""
         count = 0
+        admission = Admission(self.zone)
         with self.store.transaction(commit=True) as session:
             lock = lock_for_writing(session)
             connection = session.connection()
@@ -46,8 +62,9 @@ class Maintenance:
                     "(set ROPA_DATABASE_URL to a new one)."
                 )
             batch: list[StoredEvent] = []
-            for event in events:
-                batch.append(event)
+            for exported in events:
+                admission.admit(exported.line, decode(self.store, exported.line, exported.stored))
+                batch.append(exported.stored)
                 if len(batch) == BATCH:
                     self.store.insert_imported(lock, batch)
                     count += len(batch)
@@ -80,29 +97,86 @@ class Maintenance:
             )
 
 
-def read_export(lines: Iterable[str]) -> Iterator[StoredEvent]:
-    """Parse an export, refusing it at the first line whose event does not match its chain."""
+# What each key of an exported line must hold, and how to say so when it does not.
+_LINE: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "position": (lambda v: type(v) is int and v >= 1, "a position (a whole number from 1 up)"),
+    "originator_id": (lambda v: isinstance(v, str) and _is_uuid(v), "an entry id (a UUID)"),
+    "originator_version": (lambda v: type(v) is int and v >= 1, "a whole number from 1 up"),
+    "topic": (lambda v: isinstance(v, str), "text"),
+    "state": (lambda v: isinstance(v, str) and _is_utf8(v), "text UTF-8 can encode"),
+    "content_digest": (lambda v: isinstance(v, str), "a digest"),
+    "chain_digest": (lambda v: isinstance(v, str), "a digest"),
+}
+
+
+def read_export(lines: Iterable[bytes], expect_head: str | None = None) -> Iterator[Exported]:
+    """Parse an export, refusing it at the first line that is not an exported event or does not
+    match its digests; and, given the head digest the file should reach, refusing a file that
+    ends anywhere else, as one cut short at a line boundary does."""
     previous = GENESIS
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    number = 0
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
-        try:
-            item = json.loads(line)
-            event = StoredEvent(
-                originator_id=uuid.UUID(item["originator_id"]),
-                originator_version=int(item["originator_version"]),
-                topic=str(item["topic"]),
-                state=item["state"].encode("utf-8"),
+        item = _exported_item(number, raw)
+        event = StoredEvent(
+            originator_id=uuid.UUID(item["originator_id"]),
+            originator_version=item["originator_version"],
+            topic=item["topic"],
+            state=item["state"].encode("utf-8"),
+        )
+        content = content_digest(event)
+        previous = chain_digest(previous, content)
+        if (item["content_digest"], item["chain_digest"]) != (content, previous):
+            raise ImportRefused(
+                number,
+                f"the event at position {item['position']} does not match its digests: "
+                "the file was altered after export",
             )
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise IntegrityViolation(
-                f"Line {number} is not an exported event ({error}): export the history "
-                "again with 'ropa export-events FILE'."
-            ) from None
-        previous = chain_digest(previous, content_digest(event))
-        if previous != item.get("chain_digest"):
-            raise IntegrityViolation(
-                f"Line {number} (position {item.get('position')}) does not match its chain "
-                "digest: the file was altered after export. Nothing was imported."
-            )
-        yield event
+        yield Exported(number, event)
+    if expect_head is not None and previous != expect_head:
+        raise ImportRefused(
+            number,
+            f"the file ends here at head digest {previous}, not at the expected {expect_head}: "
+            "it was cut short, or it is another history",
+        )
+
+
+def _exported_item(number: int, raw: bytes) -> dict[str, Any]:
+    """The line as a JSON object holding exactly the keys of an exported event, each typed."""
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ImportRefused(number, "it is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ImportRefused(number, f"it is not JSON ({error.msg}, column {error.colno})") from None
+    except RecursionError:
+        raise ImportRefused(number, "it is JSON nested too deeply to be an event") from None
+    if not isinstance(item, dict):
+        raise ImportRefused(number, "it is not a JSON object, as every line of an export is")
+    missing, unknown = sorted(_LINE.keys() - item.keys()), sorted(item.keys() - _LINE.keys())
+    if missing:
+        raise ImportRefused(number, f"it has no {', '.join(missing)}, as every exported event has")
+    if unknown:
+        keys = ", ".join(printable(key) for key in unknown)
+        raise ImportRefused(number, f"it has keys no export writes: {keys}")
+    for key, (valid, what) in _LINE.items():
+        if not valid(item[key]):
+            raise ImportRefused(number, f"its {key} is not {what}")
+    return item
+
+
+def _is_uuid(text: str) -> bool:
+    """Whether ``text`` is a UUID spelled as exports spell it (and as its digest reads it)."""
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

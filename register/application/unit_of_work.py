@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from register.application import references_in_time
 from register.domain.clock import Clock
 from register.domain.entries import Entry, Stamp, Standing
 from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
@@ -66,7 +67,8 @@ class Work:
         return ledger.kind_of(self.connection, entry_id) is not None
 
     def check_references(self, references: list[tuple[str, EntryKind, str]]) -> None:
-        """Every entry a command names must be registered, and of the kind named."""
+        """Every entry a command names must be registered, and of the kind named; that it is in
+        effect on the days it is named is checked when the event is recorded."""
         missing = []
         for kind in {kind for _, kind, _ in references}:
             wanted = {ref for _, k, ref in references if k == kind}
@@ -83,8 +85,10 @@ class Work:
             )
 
     def record(self, event: Entry.Event) -> None:
-        """Store the event and project it now, so the next decision of this work sees it; the
-        next event is stamped after this one."""
+        """Refuse the event if it would break a reference in time, else store it and project
+        it now, so the next decision of this work sees it; the next event is stamped after
+        this one. Every event passes here, so no command can skip the check."""
+        references_in_time.check(self.connection, self._store, event)
         self._store.append(self._lock, [event])
         self._projections.catch_up(self.connection)
         self.stamp = self._stamper(self.connection)
@@ -104,7 +108,9 @@ class UnitOfWork:
         """Hold the write lock for the work; commit when it ends, roll back if it raises."""
         with self.store.transaction(commit=True) as session:
             lock = lock_for_writing(session)
+            self.store.check_durable()
             yield Work(lock, self._stamp, self.store, self.projections)
+        self.store.check_durable()  # acknowledged only if the commit reached the file kept
 
     def _stamp(self, connection: Connection) -> Stamp:
         """The store's clock, never behind the last recorded event: order and time agree."""

@@ -9,8 +9,8 @@ where the source's positions had gaps.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
 
 from eventsourcing.persistence import StoredEvent
 
@@ -35,10 +35,31 @@ def chain_digest(previous: str, content: str) -> str:
 
 
 @dataclass(frozen=True)
+class Served:
+    """The columns of a ledger row that the feed and the history serve besides its digests.
+
+    They are copies of what the row's event says, written beside it for fast reads; the chain
+    covers the event, so each column is checked against the event rather than hashed again
+    (which would change every head digest given out before). The values are spelled as the
+    ledger stores them, so that a tampered value shows as a difference, not as a failure to
+    load it.
+    """
+
+    entry_id: str
+    version: int
+    event_type: str
+    entry_kind: str
+    effective_from: str  # ISO date
+    recorded_at: int  # microseconds since the epoch, UTC
+    actor: str
+
+
+@dataclass(frozen=True)
 class Link:
     position: int
     content_digest: str
     chain_digest: str
+    served: Served | None = None  # the row's served columns, when they are to be checked
 
 
 @dataclass(frozen=True)
@@ -64,6 +85,7 @@ REMOVED = "removed: the chain records an event here that the store no longer hol
 INSERTED = "inserted: the store holds an event that the chain never recorded"
 ALTERED = "altered: its stored content differs from what the chain recorded"
 REWRITTEN = "altered: its chain digest was rewritten"
+MISCOPIED = "altered: its ledger row's {column} differs from its event"
 NOT_HELD = (
     "rewritten: the chain does not pass through the digest you hold for this position, "
     "so the history before it is not the one you were given"
@@ -83,13 +105,17 @@ class Held:
 
 
 def verify(
-    events: Iterable[tuple[int, StoredEvent]], links: Iterable[Link], held: Held | None = None
+    events: Iterable[tuple[int, StoredEvent]],
+    links: Iterable[Link],
+    held: Held | None = None,
+    served: Callable[[StoredEvent], Served] | None = None,
 ) -> Verdict:
     """Recompute the chain from the stored events and compare it with the recorded links.
 
     Both inputs are in position order. Stops at the first disagreement and names it: an event
-    altered in place, removed, moved to another position, or present without a link; and, when
-    a ``held`` digest is given, a chain that no longer passes through it.
+    altered in place, removed, moved to another position, or present without a link; with
+    ``served`` (what a ledger row must say of its event), a link whose served columns say
+    otherwise; and, when a ``held`` digest is given, a chain that no longer passes through it.
     """
     event_iter: Iterator[tuple[int, StoredEvent]] = iter(events)
     link_iter: Iterator[Link] = iter(links)
@@ -113,6 +139,10 @@ def verify(
                 else ALTERED
             )
             return _finding(count, previous, position, problem)
+        if served is not None and link.served is not None:
+            column = _first_difference(served(stored), link.served)
+            if column is not None:
+                return _finding(count, previous, position, MISCOPIED.format(column=column))
         previous = chain_digest(previous, digest)
         if previous != link.chain_digest:
             return _finding(count, previous, position, REWRITTEN)
@@ -125,6 +155,43 @@ def verify(
     if held is not None and held.position not in seen.values():
         return _finding(count, previous, held.position, NOT_HELD)
     return Verdict(count=count, head_digest=previous, finding=None)
+
+
+RECORD_REMOVED = "removed: the chain has no record at this position, yet it goes on after it"
+RECORD_ALTERED = "altered: the record differs from what its chain recorded"
+
+
+def follows(previous: str, link: Link) -> bool:
+    """Whether a link's chain digest follows from the chain digest recorded before it."""
+    return chain_digest(previous, link.content_digest) == link.chain_digest
+
+
+def verify_records(links: Iterable[Link]) -> Verdict:
+    """Recompute a chain kept in the same rows as what it covers, such as the token log.
+
+    Each link's content digest is computed from its row as stored now, and positions run 1, 2,
+    3 without gaps. Stops at the first row that is missing or no longer matches its chain. A
+    row appended or removed at the very end leaves a chain that verifies against itself: hold
+    its head digest to tell.
+    """
+    previous = GENESIS
+    count = 0
+    for link in links:
+        if link.position != count + 1:
+            return _finding(count, previous, count + 1, RECORD_REMOVED)
+        if not follows(previous, link):
+            return _finding(count, previous, link.position, RECORD_ALTERED)
+        previous = link.chain_digest
+        count += 1
+    return Verdict(count=count, head_digest=previous, finding=None)
+
+
+def _first_difference(expected: Served, found: Served) -> str | None:
+    """The first served column in which the ledger row differs from its event."""
+    for column in fields(Served):
+        if getattr(expected, column.name) != getattr(found, column.name):
+            return column.name
+    return None
 
 
 def _position_of(digest: str, rest: Iterator[Link]) -> int | None:

@@ -10,14 +10,16 @@ nesting instead of restating them.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from register.domain.instants import day_of
 from register.domain.kinds import EntryKind
+from register.domain.quoting import printable
 from register.domain.vocabulary import COUNTRIES
 
 if TYPE_CHECKING:
@@ -27,11 +29,23 @@ MAX_TEXT = 20_000
 MAX_LABEL = 500
 MAX_DOCUMENT = 1_000_000
 MAX_ITEMS = 500
+MAX_REASON = 2_000
 
-_DURATION = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$"
+# Control and format characters (zero-width ones among them), surrogates and spaces draw nothing;
+# nor do these letters and symbols: the Hangul fillers and the blank Braille pattern.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+BLANK_LOOKALIKES = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+# As JSON Schema patterns too, which the API's document carries: ASCII digits only.
+DURATION_PATTERN = (
+    r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
+    r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+([.,][0-9]+)?S)?)?$"
 )
-_LANGUAGE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
+_DURATION = re.compile(DURATION_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 class Problem(Exception):
@@ -50,21 +64,73 @@ class Check(ABC):
     def __call__(self, value: Any, path: str) -> Any: ...
 
 
+def unstorable(text: str) -> str | None:
+    """Why a database cannot keep ``text`` as it is, or None when it can.
+
+    PostgreSQL refuses NUL in text, so an export from SQLite, which keeps it, would not import
+    there; a lone surrogate (JSON's ``"\\ud800"``) has no UTF-8 form at all.
+    """
+    if "\x00" in text:
+        return "must not contain NUL characters (U+0000)"
+    found = _SURROGATE.search(text)
+    if found:
+        return f"must not contain lone surrogates (such as {found.group()!a}): send text as UTF-8"
+    return None
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a character that draws a glyph, even an unknown one."""
+    return any(
+        unicodedata.category(char) not in INVISIBLE_CATEGORIES and char not in BLANK_LOOKALIKES
+        for char in text
+    )
+
+
+def _storable_text(value: Any, max_length: int, path: str) -> str:
+    if not isinstance(value, str):
+        raise Problem(path, "must be a string")
+    if len(value) > max_length:
+        raise Problem(path, f"must be at most {max_length} characters")
+    problem = unstorable(value)
+    if problem:
+        raise Problem(path, problem)
+    return value.strip()
+
+
 @dataclass(frozen=True)
 class Text(Check):
-    """Text that says something: stripped, not blank, and within a limit that keeps rows sane."""
+    """Text that says something: stripped, with a visible character, storable by both engines,
+    and within a limit that keeps rows sane."""
 
     max_length: int = MAX_TEXT
 
     def __call__(self, value: Any, path: str) -> str:
-        if not isinstance(value, str):
-            raise Problem(path, "must be a string")
-        stripped = value.strip()
+        stripped = _storable_text(value, self.max_length, path)
         if not stripped:
             raise Problem(path, "must not be empty")
-        if len(stripped) > self.max_length:
-            raise Problem(path, f"must be at most {self.max_length} characters")
+        if not visible(stripped):
+            raise Problem(
+                path,
+                "must hold at least one visible character (a letter, digit, punctuation mark "
+                "or symbol)",
+            )
         return stripped
+
+
+@dataclass(frozen=True)
+class Note(Check):
+    """Optional free text, such as a change's reason: None when it shows nothing."""
+
+    max_length: int = MAX_REASON
+
+    def __call__(self, value: Any, path: str) -> str | None:
+        if value is None:
+            return None
+        stripped = _storable_text(value, self.max_length, path)
+        return stripped if visible(stripped) else None
+
+
+REASON = Note(MAX_REASON)  # why a change was made: stored on its event
 
 
 @dataclass(frozen=True)
@@ -102,18 +168,20 @@ class Duration(Check):
     """An ISO 8601 duration, kept as written: P1M is not a number of days."""
 
     def __call__(self, value: Any, path: str) -> str:
-        if not isinstance(value, str) or not _DURATION.match(value):
+        if not isinstance(value, str) or not _DURATION.fullmatch(value):
             raise Problem(path, "must be an ISO 8601 duration, such as P3M or P2Y")
         return value
 
 
 @dataclass(frozen=True)
 class IsoDate(Check):
+    """A day as ``register.domain.instants`` reads one: YYYY-MM-DD, within the register's years."""
+
     def __call__(self, value: Any, path: str) -> str:
         try:
-            return date.fromisoformat(value).isoformat()
-        except (TypeError, ValueError):
-            raise Problem(path, "must be a date in the form YYYY-MM-DD") from None
+            return day_of(value).isoformat()
+        except ValueError as error:
+            raise Problem(path, str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -123,16 +191,15 @@ class EntryRef(Check):
     kind: EntryKind
 
     def __call__(self, value: Any, path: str) -> str:
-        try:
-            return str(uuid.UUID(str(value)))
-        except ValueError:
-            raise Problem(path, f"must be the id (a UUID) of a {self.kind} entry") from None
+        if not isinstance(value, str) or not _UUID.fullmatch(value):
+            raise Problem(path, f"must be the id (a UUID) of a {self.kind} entry")
+        return str(uuid.UUID(value))
 
 
 @dataclass(frozen=True)
 class Language(Check):
     def __call__(self, value: Any, path: str) -> str:
-        if not isinstance(value, str) or not _LANGUAGE.match(value):
+        if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
             raise Problem(path, "must be a language tag such as nl or en")
         return value
 
@@ -201,7 +268,7 @@ def validate_fields(
     known = {spec.name for spec in fields}
     unknown = sorted(set(value) - known)
     if unknown:
-        raise Problem(prefix + unknown[0], "is not a field of this entry")
+        raise Problem(prefix + printable(unknown[0]), "is not a field of this entry")
     result: dict[str, Any] = {}
     for spec in fields:
         if spec.name not in value:

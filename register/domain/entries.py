@@ -21,7 +21,9 @@ from typing import Any, ClassVar
 from eventsourcing.domain import Aggregate
 
 from register.domain.catalogue import complete, partial, spec
+from register.domain.checks import REASON, Problem
 from register.domain.errors import InvalidCommand, LifecycleConflict
+from register.domain.instants import FIRST_DAY, LAST_DAY, RANGE_MESSAGE
 from register.domain.kinds import EntryKind
 from register.domain.timeline import (
     AMENDED,
@@ -294,7 +296,11 @@ def _require_active(standing: Standing, day: date, verb: str) -> State:
 
 
 def _check_backdating(provenance: Provenance, stamp: Stamp) -> None:
-    if provenance.effective_from < stamp.today and not (provenance.reason or "").strip():
+    """The event's own fields: a day the register can hold, a reason it can keep, and a reason
+    at all for a backdated correction."""
+    if not FIRST_DAY <= provenance.effective_from <= LAST_DAY:
+        raise InvalidCommand({"effective_from": [RANGE_MESSAGE]})
+    if provenance.effective_from < stamp.today and _reason(provenance) is None:
         raise InvalidCommand(
             {"reason": ["is required when effective_from lies before today"]},
             detail=f"A change effective from {provenance.effective_from.isoformat()}, before "
@@ -302,10 +308,16 @@ def _check_backdating(provenance: Provenance, stamp: Stamp) -> None:
         )
 
 
+def _reason(provenance: Provenance) -> str | None:
+    try:
+        return REASON(provenance.reason, "reason")
+    except Problem as problem:
+        raise InvalidCommand({"reason": [problem.message]}) from None
+
+
 def _event_kwargs(provenance: Provenance) -> dict[str, Any]:
-    reason = (provenance.reason or "").strip() or None
     return {
         "effective_from": provenance.effective_from,
         "actor": provenance.actor,
-        "reason": reason,
+        "reason": _reason(provenance),
     }

@@ -52,3 +52,8 @@ class IntegrityViolation(RegisterError):
 
 class ConfigurationError(RegisterError):
     """A setting read from the environment has a value the register cannot run with."""
+
+
+class StoreUnavailable(RegisterError):
+    """The store cannot take a write now without the risk of losing it (its file is gone,
+    replaced or read-only), or the database does not answer: try again once it is back."""

@@ -1,23 +1,43 @@
-"""Which database, and how a write transaction takes the register's single write lock.
+"""Which database, how long the store waits for it, how a write transaction takes the register's
+single write lock, and how to tell that the database cannot be used right now.
 
 Writes are serialised: the chain of SPEC §4 needs one global order, and recorded_at must grow
 with it so that a read "as known at K" never gains an event later. Reads are never blocked.
+
+Every wait on the database is bounded, so that a database that is down or hangs gives each
+request thread back within seconds (and the API answers 503) instead of holding it for ever.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, text
+import psycopg
+from psycopg.abc import PQGen
+from sqlalchemy import Engine, event, exc, text
 from sqlalchemy.orm import Session
 
+from register.domain.errors import StoreUnavailable
 from register.store.tables import EVENTS_TABLE
 
-SQLITE_BUSY_SECONDS = 60
+RV = TypeVar("RV")
+
+SILENCE_GRACE = 1  # seconds a silent server gets beyond its own statement timeout
 
 
-def sqlalchemy_url(url: str) -> str:
+@dataclass(frozen=True)
+class Timeouts:
+    """How long the store waits for the database, in seconds (see ``Settings``)."""
+
+    connect: int
+    statement: int
+
+
+def sqlalchemy_url(url: str, timeouts: Timeouts) -> str:
     """Spell the URL for SQLAlchemy: psycopg 3 for PostgreSQL, a busy timeout for SQLite."""
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
@@ -26,8 +46,131 @@ def sqlalchemy_url(url: str) -> str:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         if "timeout=" not in url:
-            url += ("&" if "?" in url else "?") + f"timeout={SQLITE_BUSY_SECONDS}"
+            url += ("&" if "?" in url else "?") + f"timeout={timeouts.statement}"
     return url
+
+
+def bound_waits(engine: Engine, timeouts: Timeouts) -> None:
+    """Bound every wait of ``engine``'s connections by ``timeouts``; on SQLite, also make each
+    commit reach the disk before it returns. Call before the engine's first connection."""
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "do_connect", partial(_connect_bounded, timeouts))
+    elif engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sync_fully)
+
+
+def _connect_bounded(
+    timeouts: Timeouts, dialect: Any, record: Any, cargs: Any, cparams: dict[str, Any]
+) -> psycopg.Connection[Any]:
+    """Connect with the connect timeout, and have the server cancel a statement, or a wait for
+    a lock (the write lock included), that runs past the statement timeout. Settings the URL
+    gives (in ``connect_timeout`` or ``options``) take precedence over these."""
+    milliseconds = timeouts.statement * 1000
+    ours = f"-c statement_timeout={milliseconds} -c lock_timeout={milliseconds}"
+    cparams.setdefault("connect_timeout", timeouts.connect)
+    cparams["options"] = f"{ours} {cparams.get('options', '')}".strip()
+    connection = _Bounded.connect(*cargs, **cparams)
+    connection.answer_within = timeouts.statement + SILENCE_GRACE
+    return connection
+
+
+class _Bounded(psycopg.Connection[Any]):
+    """A connection that gives up on a server that has stopped answering.
+
+    The statement timeout is enforced by the server, so a server that is frozen (stopped, a
+    stalled machine or disk) never sends the cancellation, while the kernel goes on accepting
+    what the client sends: the client would wait for ever. Every exchange of psycopg waits in
+    ``wait``; past the bound the connection is closed, which SQLAlchemy takes for a disconnect
+    and answers by invalidating its pool, so service resumes on fresh connections.
+    """
+
+    answer_within: float | None = None
+
+    def wait(self, gen: PQGen[RV], interval: float = 0.1, timeout: float | None = None) -> RV:
+        if timeout is not None or self.answer_within is None:
+            return super().wait(gen, interval, timeout)
+        try:
+            return super().wait(gen, interval, self.answer_within)
+        except psycopg.errors._WaitTimeout:
+            self.pgconn.finish()  # halfway through an exchange: the connection cannot be reused
+            raise psycopg.OperationalError(
+                f"the database did not answer within {self.answer_within} s"
+            ) from None
+
+
+def _sync_fully(connection: Any, record: Any) -> None:
+    """In WAL mode NORMAL may lose the last commits on power loss; an acknowledged write must
+    not be lost, so every commit is synced (SQLite's own default, made independent of how it
+    was compiled)."""
+    connection.execute("PRAGMA synchronous=FULL")
+
+
+def unavailable(error: BaseException) -> str | None:
+    """Why the store cannot be used right now, on one line, when ``error`` (or what caused it)
+    says so: the database is down, hangs, is locked, or its file is gone or read-only. None for
+    any other error, which is a bug or bad input and deserves its traceback."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, StoreUnavailable):
+            return cause.detail
+        if isinstance(cause, exc.TimeoutError):
+            return "no connection to the database became free in time"
+        if isinstance(cause, exc.DBAPIError) and (
+            cause.connection_invalidated
+            or isinstance(cause, exc.OperationalError | exc.InterfaceError)
+        ):
+            lines = str(cause.orig).strip().splitlines()
+            return f"{type(cause.orig).__name__}: {lines[0] if lines else 'no message'}"
+        cause = cause.__cause__
+    return None
+
+
+@dataclass(frozen=True)
+class StoreFile:
+    """The SQLite file a store opened, to tell whether a write still reaches the file that the
+    store will open next time.
+
+    SQLite keeps a deleted or replaced file open and goes on writing into it: without this
+    check such writes are acknowledged and then lost on restart.
+    """
+
+    path: Path
+    identity: tuple[int, int]  # (st_dev, st_ino) of the file when the store opened it
+
+    @classmethod
+    def opened_by(cls, engine: Engine) -> StoreFile | None:
+        """The file ``engine`` opens, created now if new; None for PostgreSQL or memory."""
+        database = engine.url.database
+        if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return None
+        if database.startswith("file:"):  # a URI filename: leave it to SQLite
+            return None
+        with engine.connect():  # SQLite creates the file on the first connection
+            pass
+        path = Path(database).absolute()
+        found = path.stat()
+        return cls(path, (found.st_dev, found.st_ino))
+
+    def check(self) -> None:
+        """Raise ``StoreUnavailable`` unless the path still names the file the store opened and
+        both it and its folder (where SQLite keeps its journal) can be written."""
+        try:
+            found = self.path.stat()
+        except OSError:
+            raise StoreUnavailable(
+                f"The store's file {self.path} is gone: restore it, or restart the service to "
+                "start a new store."
+            ) from None
+        if (found.st_dev, found.st_ino) != self.identity:
+            raise StoreUnavailable(
+                f"The store's file {self.path} was replaced while the service ran: restart the "
+                "service to open the file now there."
+            )
+        for place in (self.path, self.path.parent):
+            if not os.access(place, os.W_OK):
+                raise StoreUnavailable(
+                    f"{place} cannot be written: make it writable for the store to take writes."
+                )
 
 
 def tidy_after_bulk_write(engine: Engine) -> None:

@@ -9,7 +9,7 @@ chains them (``ChainingRecorder``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import cast
@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 
 from register.domain.entries import Entry
 from register.store import ledger
-from register.store.database import WriteLock, sqlalchemy_url
+from register.store.database import (
+    StoreFile,
+    Timeouts,
+    WriteLock,
+    bound_waits,
+    sqlalchemy_url,
+)
 from register.store.recorder import ChainingFactory, ChainingRecorder
 from register.store.tables import EVENTS_TABLE_PREFIX
 
@@ -41,6 +47,10 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
+class UnknownTopic(ValueError):
+    """A stored event's topic is not one the caller accepts; nothing was resolved."""
+
+
 class _Events(Application[uuid.UUID]):
     """The ``eventsourcing`` wiring: transcodings, mapper and recorder."""
 
@@ -52,18 +62,29 @@ class _Events(Application[uuid.UUID]):
 
 
 class EventStore:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, timeouts: Timeouts) -> None:
         self._events = _Events(
             {
                 "PERSISTENCE_MODULE": f"{ChainingFactory.__module__}:{ChainingFactory.__name__}",
-                "SQLALCHEMY_URL": sqlalchemy_url(url),
+                "SQLALCHEMY_URL": sqlalchemy_url(url, timeouts),
+                # created by schema.prepare, under the lock that makes creation race-free
+                "CREATE_TABLE": "false",
             }
         )
         self._recorder = cast(ChainingRecorder, self._events.recorder)
         self._recorder.facts = self.facts
         engine = self._recorder.datastore.engine
         assert isinstance(engine, Engine)
+        bound_waits(engine, timeouts)
         self.engine = engine
+        self.tables = list(self._recorder.tables)
+        self.file = StoreFile.opened_by(engine)
+
+    def check_durable(self) -> None:
+        """Raise ``StoreUnavailable`` unless a write committed now is kept: on SQLite, the file
+        at the store's path is still the one it opened, and writable."""
+        if self.file is not None:
+            self.file.check()
 
     def close(self) -> None:
         self._events.close()
@@ -77,6 +98,16 @@ class EventStore:
         event = self._events.mapper.to_domain_event(stored)
         assert isinstance(event, Entry.Event)
         return event
+
+    def decode_only(self, stored: StoredEvent, topics: Collection[str]) -> Entry.Event:
+        """Decode an event from outside the store, whose topic must be one of ``topics``.
+
+        The topic is checked here, before the mapper sees it, because resolving a topic imports
+        the module it names: a file must not be able to make the register import anything.
+        """
+        if stored.topic not in topics:
+            raise UnknownTopic(stored.topic)
+        return self.decode(stored)
 
     def facts(self, stored: StoredEvent) -> ledger.Facts:
         event = self.decode(stored)

@@ -1,4 +1,5 @@
-"""Append-only at the database level (SPEC §4): UPDATE and DELETE on the history fail.
+"""Append-only at the database level (SPEC §4): UPDATE and DELETE on the history, its chain and
+the token log fail.
 
 A guard in the application alone would not stop a script or a console session; triggers stop
 both. On PostgreSQL TRUNCATE is refused too, since it bypasses row triggers. Triggers that are
@@ -11,8 +12,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from register.store.tables import EVENTS_TABLE, ledger
+from register.store.token_log import log as token_log
 
-GUARDED = (EVENTS_TABLE, ledger.name)
+GUARDED = (EVENTS_TABLE, ledger.name, token_log.name)
 
 
 def install(connection: Connection) -> None:

@@ -1,19 +1,21 @@
 """The ledger: one row per event with its chain digest and the facts the feed serves (SPEC §4).
 
 Written once per event, in the event's own transaction, and never rebuilt: it is the evidence.
+The facts it serves are copies of what the event says, and verification checks them against it.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
+from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, String, cast, func, insert, select
 
-from register.domain.chain import GENESIS, Link, chain_digest, content_digest
+from register.domain.chain import GENESIS, Link, Served, chain_digest, content_digest
 from register.domain.kinds import EntryKind
 from register.domain.views import HistoryPosition
 from register.store.tables import from_micros, ledger, to_micros
@@ -44,6 +46,19 @@ class Row:
     chain_digest: str
 
 
+def served(event: StoredEvent, facts: Facts) -> Served:
+    """What the ledger row of an event serves: written from it, and checked against it."""
+    return Served(
+        entry_id=str(event.originator_id),
+        version=event.originator_version,
+        event_type=event.topic,
+        entry_kind=str(facts.entry_kind),
+        effective_from=facts.effective_from.isoformat(),
+        recorded_at=to_micros(facts.recorded_at),
+        actor=facts.actor,
+    )
+
+
 def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Facts]]) -> None:
     """Chain the events, just inserted at these positions, onto the ledger's head."""
     previous = (
@@ -58,14 +73,9 @@ def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Fact
         previous = chain_digest(previous, digest)
         rows.append(
             {
+                **asdict(served(event, facts)),
+                "effective_from": facts.effective_from,  # the column takes a date
                 "position": position,
-                "entry_id": str(event.originator_id),
-                "entry_kind": str(facts.entry_kind),
-                "version": event.originator_version,
-                "event_type": event.topic,
-                "effective_from": facts.effective_from,
-                "recorded_at": to_micros(facts.recorded_at),
-                "actor": facts.actor,
                 "content_digest": digest,
                 "chain_digest": previous,
             }
@@ -151,12 +161,36 @@ def rows_after(connection: Connection, after: int, limit: int) -> list[Row]:
     ]
 
 
-def links(connection: Connection) -> Iterator[Link]:
-    """Every link of the chain in position order, a batch at a time."""
+def digest_at(connection: Connection, position: int) -> str | None:
+    """The chain digest recorded at ``position``: GENESIS before the first event, None where
+    the ledger has no row."""
+    if position == 0:
+        return GENESIS
+    return connection.execute(
+        select(ledger.c.chain_digest).where(ledger.c.position == position)
+    ).scalar()
+
+
+def registered_by(connection: Connection, known_at: datetime) -> list[uuid.UUID]:
+    """Every entry registered by ``known_at``, in id order."""
+    found = connection.execute(
+        select(ledger.c.entry_id)
+        .where(ledger.c.version == 1, ledger.c.recorded_at <= to_micros(known_at))
+        .order_by(ledger.c.entry_id)
+    ).scalars()
+    return [uuid.UUID(entry_id) for entry_id in found]
+
+
+def links(connection: Connection, with_served: bool = False) -> Iterator[Link]:
+    """Every link of the chain in position order, a batch at a time; with the served columns
+    of each row when they are to be checked against the events."""
+    columns = [ledger.c.position, ledger.c.content_digest, ledger.c.chain_digest]
+    if with_served:
+        columns += _served_columns(connection.dialect.name)
     position = 0
     while True:
         rows = connection.execute(
-            select(ledger.c.position, ledger.c.content_digest, ledger.c.chain_digest)
+            select(*columns)
             .where(ledger.c.position > position)
             .order_by(ledger.c.position)
             .limit(BATCH)
@@ -164,5 +198,30 @@ def links(connection: Connection) -> Iterator[Link]:
         if not rows:
             return
         for row in rows:
-            yield Link(row.position, row.content_digest, row.chain_digest)
+            yield Link(
+                row.position,
+                row.content_digest,
+                row.chain_digest,
+                _served_of(row) if with_served else None,
+            )
         position = rows[-1].position
+
+
+def _served_columns(dialect: str) -> list[Any]:
+    """The served columns as stored. SQLite keeps a date as text, which may hold anything once
+    tampered with: it is read as that text, so that it compares unequal instead of failing to
+    load; PostgreSQL keeps a date as a date."""
+    effective_from: Any = ledger.c.effective_from
+    if dialect != "postgresql":
+        effective_from = cast(effective_from, String).label("effective_from")
+    return [
+        effective_from if column.name == "effective_from" else ledger.c[column.name]
+        for column in fields(Served)
+    ]
+
+
+def _served_of(row: Any) -> Served:
+    values = {column.name: getattr(row, column.name) for column in fields(Served)}
+    if isinstance(values["effective_from"], date):
+        values["effective_from"] = values["effective_from"].isoformat()
+    return Served(**values)

@@ -3,6 +3,10 @@
 The unit of work brings every registered projection up to date in the write's own transaction,
 so a read issued after a write has returned sees it. Adding a read model means registering one
 more projection; the write path does not change.
+
+Each position is kept with the ledger's chain digest at that position, and a catch-up starts
+only from a position that still agrees with the ledger: a position rewound or set ahead in the
+database would otherwise apply events to the read model twice, or never.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, inspect, select, text, update
 
+from register.domain.errors import IntegrityViolation
 from register.domain.kinds import EntryKind
 from register.domain.timeline import Change
+from register.store import ledger
 from register.store.event_store import EventStore
 from register.store.tables import projection_positions
 
@@ -66,6 +72,7 @@ class Projections:
 
     def install(self, connection: Connection) -> None:
         projection_positions.create(connection, checkfirst=True)
+        _add_digests(connection)
         for projection in self.by_name.values():
             projection.install(connection)
 
@@ -96,7 +103,7 @@ class Projections:
     def _catch_up(
         self, connection: Connection, projection: Projection, progress: Progress | None
     ) -> int:
-        position = tracked(connection, projection.name)
+        position = checked_position(connection, projection.name)
         total = self.store.max_position() if progress else 0
         run = projection.run(connection, self.store)
         start = position
@@ -115,18 +122,47 @@ class Projections:
         return Projected(position, event.originator_id, event.KIND, event.change())
 
 
-def tracked(connection: Connection, name: str) -> int:
+def checked_position(connection: Connection, name: str) -> int:
+    """How far the projection has read the history, once shown to agree with the ledger."""
     found = connection.execute(
-        select(projection_positions.c.position).where(projection_positions.c.name == name)
-    ).scalar()
-    return int(found or 0)
+        select(projection_positions.c.position, projection_positions.c.chain_digest).where(
+            projection_positions.c.name == name
+        )
+    ).first()
+    if found is None:
+        return 0
+    position = int(found.position)
+    digest = ledger.digest_at(connection, position)
+    if digest is None:
+        problem = "the history has no event there, so it was set ahead"
+    elif found.chain_digest != digest:
+        problem = "the ledger records another event there, so it was rewound or altered"
+    else:
+        return position
+    raise IntegrityViolation(
+        f"The read model {name!r} is recorded as having read the history up to position "
+        f"{position}, but {problem}; catching up from there would apply events twice or skip "
+        "them. Run 'ropa rebuild' to rebuild the read model from the events."
+    )
 
 
 def _track(connection: Connection, name: str, position: int) -> None:
+    values = {"position": position, "chain_digest": ledger.digest_at(connection, position)}
     done = connection.execute(
-        update(projection_positions)
-        .where(projection_positions.c.name == name)
-        .values(position=position)
+        update(projection_positions).where(projection_positions.c.name == name).values(values)
     )
     if done.rowcount == 0:
-        connection.execute(insert(projection_positions).values(name=name, position=position))
+        connection.execute(insert(projection_positions).values(name=name, **values))
+
+
+def _add_digests(connection: Connection) -> None:
+    """Give the positions of a store made before they carried a digest the ledger's digest at
+    each, once: the positions are taken as they stand, the best evidence there is."""
+    table = projection_positions
+    present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    if table.c.chain_digest.name in present:
+        return
+    spelled = table.c.chain_digest.type.compile(connection.dialect)
+    connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN chain_digest {spelled}"))
+    for name, position in connection.execute(select(table.c.name, table.c.position)).all():
+        _track(connection, name, position)

@@ -29,6 +29,8 @@ EVENTS_TABLE_PREFIX = "ropa"
 EVENTS_TABLE = f"{EVENTS_TABLE_PREFIX}_events"
 KNOWN_FOREVER = 2**62
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# The actor is the name of the token that wrote the event; token names keep within it.
+ACTOR_LENGTH = 200
 
 metadata = MetaData()
 
@@ -44,7 +46,7 @@ ledger = Table(
     Column("event_type", String(100), nullable=False),
     Column("effective_from", Date, nullable=False),
     Column("recorded_at", BigInteger, nullable=False),
-    Column("actor", String(200), nullable=False),
+    Column("actor", String(ACTOR_LENGTH), nullable=False),
     Column("content_digest", String(64), nullable=False),
     Column("chain_digest", String(64), nullable=False),
     Index("ropa_ledger_entry_version", "entry_id", "version", unique=True),
@@ -58,6 +60,7 @@ projection_positions = Table(
     metadata,
     Column("name", String(32), primary_key=True),
     Column("position", BigInteger, nullable=False),
+    Column("chain_digest", String(64)),  # the ledger's digest at that position
 )
 
 segment_model = MetaData()

@@ -1,6 +1,8 @@
 """Bearer tokens (SPEC §5): stored only as SHA-256 hashes, each with a role and a name.
 
-The name is what the register records as the actor of every event the token writes.
+The name is what the register records as the actor of every event the token writes. Tokens
+are kept as the chained, append-only record of their issue and revocation (``token_log``), so
+that changing a token's role or un-revoking it in the database is refused or shows.
 """
 
 from __future__ import annotations
@@ -8,32 +10,27 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, tzinfo
 
-from sqlalchemy import Column, Date, DateTime, Row, String, Table, insert, select, update
+from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
+from register.domain.checks import Problem, Text
 from register.domain.clock import Clock
 from register.domain.errors import EntryNotFound, InvalidCommand
 from register.domain.instants import rfc3339
-from register.store.tables import metadata
+from register.domain.quoting import shown
+from register.store import token_log
+from register.store.database import lock_for_writing
+from register.store.tables import ACTOR_LENGTH, from_micros, to_micros
 
 ROLES = ("dpo", "auditor", "admin")
 PREFIX = "ropa_"
-
-tokens = Table(
-    "ropa_tokens",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("role", String(20), nullable=False),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_on", Date),
-    Column("revoked_at", DateTime(timezone=True)),
-)
+NAME = Text(ACTOR_LENGTH)  # the actor of the events the token writes
 
 
 @dataclass(frozen=True)
@@ -44,9 +41,12 @@ class TokenInfo:
     created_at: datetime
     expires_on: date | None
     revoked_at: datetime | None
+    altered: bool = False  # its records do not follow from the token log's chain
 
     def refusal(self, today: date) -> str | None:
         """Why this token may not be used today, or None when it may."""
+        if self.altered:
+            return "its record was altered in the database ('ropa verify' shows where)"
         if self.revoked_at is not None:
             return "the token was revoked"
         if self.expires_on is not None and today > self.expires_on:
@@ -68,80 +68,112 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _info(row: Row[Any]) -> TokenInfo:
-    return TokenInfo(
-        id=row.id,
-        name=row.name,
-        role=row.role,
-        created_at=_aware(row.created_at),
-        expires_on=row.expires_on,
-        revoked_at=_aware(row.revoked_at) if row.revoked_at else None,
-    )
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+def _tokens(records: Sequence[token_log.Stored]) -> dict[str, TokenInfo]:
+    """Every token as its records in the log say, in the order issued; a token whose records,
+    or the records right after them, do not follow from the chain is marked altered."""
+    unsound = token_log.unsound(records)
+    found: dict[str, TokenInfo] = {}
+    for stored in records:
+        record = stored.record
+        altered = bool({stored.position, stored.position + 1} & unsound)
+        if record.action == token_log.ISSUED and record.token_id not in found:
+            found[record.token_id] = TokenInfo(
+                id=record.token_id,
+                name=record.name or "",
+                role=record.role or "",
+                created_at=from_micros(record.recorded_at),
+                expires_on=record.expires_on,
+                revoked_at=None,
+                altered=altered,
+            )
+        elif record.token_id in found:
+            known = found[record.token_id]
+            revoked = record.action == token_log.REVOKED and known.revoked_at is None
+            found[record.token_id] = replace(
+                known,
+                revoked_at=from_micros(record.recorded_at) if revoked else known.revoked_at,
+                altered=known.altered or altered,
+            )
+    return found
 
 
 class TokenStore:
-    def __init__(self, engine: Engine, clock: Clock) -> None:
+    """The tokens; ``zone`` is the register's, in whose calendar an expiry date is a day."""
+
+    def __init__(self, engine: Engine, clock: Clock, zone: tzinfo = UTC) -> None:
         self.engine = engine
         self.clock = clock
+        self.zone = zone
 
     def create(self, role: str, name: str, expires_on: date | None = None) -> tuple[TokenInfo, str]:
-        """A new token: its record, and the secret itself, which is never stored."""
+        """A new token: its record, and the secret itself, which is never stored.
+
+        It must be usable at least today: a token born expired is a mistake, not a token.
+        """
         problems: dict[str, list[str]] = {}
         if role not in ROLES:
             problems["role"] = ["must be one of: " + ", ".join(ROLES)]
-        if not name.strip():
-            problems["name"] = ["must not be empty"]
+        try:
+            name = NAME(name, "name")
+        except Problem as problem:
+            problems["name"] = [problem.message]
+        today = self.clock.now().astimezone(self.zone).date()
+        if expires_on is not None and expires_on < today:
+            problems["expires_on"] = [f"must be today ({today.isoformat()}) or later"]
         if problems:
-            raise InvalidCommand(problems)
+            said = "; ".join(f"{field} {messages[0]}" for field, messages in problems.items())
+            raise InvalidCommand(problems, detail=f"The token was not created: {said}.")
         secret = PREFIX + secrets.token_urlsafe(32)
         token_id = str(uuid.uuid4())
-        row = {
-            "id": token_id,
-            "name": name.strip(),
-            "role": role,
-            "token_hash": _hash(secret),
-            "created_at": self.clock.now(),
-            "expires_on": expires_on,
-            "revoked_at": None,
-        }
-        with self.engine.begin() as connection:
-            connection.execute(insert(tokens).values(**row))
+        issue = token_log.Record(
+            token_id=token_id,
+            action=token_log.ISSUED,
+            recorded_at=to_micros(self.clock.now()),
+            name=name,
+            role=role,
+            token_hash=_hash(secret),
+            expires_on=expires_on,
+        )
+        with self._writing() as connection:
+            token_log.append(connection, [issue])
         return self.get(token_id), secret
 
     def get(self, token_id: str) -> TokenInfo:
-        with self.engine.connect() as connection:
-            row = connection.execute(select(tokens).where(tokens.c.id == token_id)).first()
-        if row is None:
+        info = _tokens(self._records()).get(token_id)
+        if info is None:
             raise EntryNotFound(
-                f"There is no token with id {token_id}: 'ropa token list' shows them."
+                f"There is no token with id {shown(token_id)}: 'ropa token list' shows them."
             )
-        return _info(row)
-
-    def list(self) -> list[TokenInfo]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(select(tokens).order_by(tokens.c.created_at)).all()
-        return [_info(row) for row in rows]
-
-    def revoke(self, token_id: str) -> TokenInfo:
-        with self.engine.begin() as connection:
-            done = connection.execute(
-                update(tokens)
-                .where(tokens.c.id == token_id, tokens.c.revoked_at.is_(None))
-                .values(revoked_at=self.clock.now())
-            )
-        info = self.get(token_id)
-        if done.rowcount == 0 and info.revoked_at is None:
-            raise EntryNotFound(f"There is no token with id {token_id}.")
         return info
 
+    def list(self) -> list[TokenInfo]:
+        return list(_tokens(self._records()).values())
+
+    def revoke(self, token_id: str) -> TokenInfo:
+        with self._writing() as connection:
+            info = _tokens(token_log.read(connection)).get(token_id)
+            if info is None:
+                raise EntryNotFound(f"There is no token with id {shown(token_id)}.")
+            if info.revoked_at is None:
+                revocation = token_log.Record(
+                    token_id, token_log.REVOKED, to_micros(self.clock.now())
+                )
+                token_log.append(connection, [revocation])
+        return self.get(token_id)
+
     def find(self, secret: str) -> TokenInfo | None:
+        hashed = _hash(secret)
+        records = self._records()
+        issued = next((s.record.token_id for s in records if s.record.token_hash == hashed), None)
+        return None if issued is None else _tokens(records).get(issued)
+
+    def _records(self) -> Sequence[token_log.Stored]:
         with self.engine.connect() as connection:
-            row = connection.execute(
-                select(tokens).where(tokens.c.token_hash == _hash(secret))
-            ).first()
-        return _info(row) if row else None
+            return token_log.read(connection)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A transaction holding the register's write lock, which orders the token log too."""
+        with Session(self.engine) as session, session.begin():
+            lock_for_writing(session)
+            yield session.connection()

@@ -3,14 +3,13 @@ clients that call it as each role."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from flask import Flask
 
 from api import create_app
 from register.application.service import Service
 from tests.api.client import ApiClient
+from tests.support import FakeClock
 
 NAMES = {"dpo": "Dana DPO", "auditor": "Otto Auditor", "admin": "Ada Admin"}
 
@@ -23,13 +22,17 @@ def app(service: Service) -> Flask:
 
 
 @pytest.fixture
-def tokens(service: Service) -> dict[str, str]:
-    """A secret for each role, plus ones that must be refused: revoked, expired, unknown."""
-    secrets = {role: service.tokens.create(role, name)[1] for role, name in NAMES.items()}
+def tokens(service: Service, clock: FakeClock) -> dict[str, str]:
+    """A secret for each role, plus ones that must be refused: revoked, expired, unknown.
+
+    A token cannot be made already expired, so the expired one is made yesterday, for a day.
+    """
+    clock.advance(days=-1)
+    secrets = {"expired": service.tokens.create("dpo", "Temp DPO", service.reader.today())[1]}
+    clock.advance(days=1)
+    secrets |= {role: service.tokens.create(role, name)[1] for role, name in NAMES.items()}
     revoked, secrets["revoked"] = service.tokens.create("dpo", "Former DPO")
     service.tokens.revoke(revoked.id)
-    yesterday = date.fromordinal(service.reader.today().toordinal() - 1)
-    secrets["expired"] = service.tokens.create("dpo", "Temp DPO", yesterday)[1]
     secrets["bad"] = "ropa_not-a-token-anyone-was-given"
     return secrets
 

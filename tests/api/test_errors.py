@@ -139,3 +139,45 @@ def test_an_unexpected_error_is_500_without_a_trace_and_logged_with_its_request_
 def test_a_request_id_the_client_sends_is_kept(api: ApiClient) -> None:
     response = api.get("/health", headers={"X-Request-ID": "trace-123"})
     assert response.headers["X-Request-ID"] == "trace-123"
+
+
+def test_an_if_match_that_is_no_entity_tag_is_422_naming_the_header(
+    api: ApiClient, activity_url: str
+) -> None:
+    for header in ("abc", '"1"x', "W/1", "1 2", "\x00"):
+        found = problem(api.patch(activity_url, {"owner": "IT"}, version=header), 422)
+        assert fields_of(found) == {"If-Match": "header"}, header
+
+
+def test_client_values_echoed_in_an_error_are_cut_short(api: ApiClient, activity_url: str) -> None:
+    stale = '"' + "9" * 5_000 + '"'
+    found = problem(api.patch(activity_url, {"owner": "IT"}, version=stale), 412)
+    assert len(found["detail"]) < 200 and "…" in found["detail"]
+    media = "application/" + "x" * 5_000
+    found = problem(api.post("/api/v1/activities", data="{}", content_type=media), 415)
+    assert len(found["detail"]) < 200 and "…" in found["detail"]
+    found = problem(api.post("/api/v1/activities", {**activity_body(), "x" * 5_000: 1}), 422)
+    assert all(len(error["field"]) < 100 for error in found["errors"])
+    found = problem(api.get("/api/v1/register", as_of="2" * 5_000), 422)
+    assert len(response_text := str(found)) < 1_000, response_text
+
+
+def test_control_characters_in_an_echo_are_escaped(api: ApiClient, activity_url: str) -> None:
+    found = problem(api.patch(activity_url, {"owner": "IT"}, version='"\x9b2J"'), 412)
+    assert "\x9b" not in found["detail"] and "\\x9b" in found["detail"]
+
+
+@pytest.mark.parametrize("body", ["NaN", '{"name": Infinity}', "1" * 5_000])
+def test_json_python_reads_but_json_does_not_have_is_400(api: ApiClient, body: str) -> None:
+    found = problem(api.post("/api/v1/activities", data=body, content_type="application/json"), 400)
+    assert "sys." not in found["detail"], "the answer speaks of JSON, not of Python"
+
+
+def test_a_problem_never_fails_to_encode(api: ApiClient) -> None:
+    """A field named with a lone surrogate comes back escaped, not as a 500."""
+    response = api.post(
+        "/api/v1/activities",
+        data='{"name": "x", "role": "controller", "\\ud800": 1}',
+        content_type="application/json",
+    )
+    assert fields_of(problem(response, 422)) == {"'\\ud800'": "body"}

@@ -113,8 +113,8 @@ def test_the_same_two_instants_give_the_same_register_byte_for_byte(
 
 def test_the_register_in_markdown_cites_its_digest(api: ApiClient) -> None:
     api.register("activities", activity_body(name="Website analytics"))
-    document = api.get("/api/v1/register", known_at="2026-03-02").get_json()
-    markdown = api.get("/api/v1/register", known_at="2026-03-02", format="md", lang="nl")
+    document = api.get("/api/v1/register", known_at="2026-03-02T09:00:00Z").get_json()
+    markdown = api.get("/api/v1/register", known_at="2026-03-02T09:00:00Z", format="md", lang="nl")
     assert markdown.mimetype == "text/markdown"
     text = markdown.get_data(as_text=True)
     assert "### Website analytics" in text

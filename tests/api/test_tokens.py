@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from register.application.service import Service
 from register.cli import main
-from register.store.tokens import tokens as token_table
+from register.store.token_log import log as token_table
 from tests.api.client import ApiClient, problem
 
 

@@ -19,6 +19,8 @@ DEFAULTS = Settings(
     max_body_bytes=4 * 1024 * 1024,
     server_threads=8,
     log_level="INFO",
+    connect_timeout=3,
+    statement_timeout=5,
 )
 
 
@@ -38,6 +40,8 @@ def test_each_variable_sets_its_setting() -> None:
         "ROPA_MAX_BODY_BYTES": "1024",
         "ROPA_SERVER_THREADS": " 16 ",
         "ROPA_LOG_LEVEL": "debug",
+        "ROPA_DATABASE_CONNECT_TIMEOUT": "2",
+        "ROPA_DATABASE_STATEMENT_TIMEOUT": "30",
         "ROPA_UNRELATED": "ignored",
     }
     assert Settings.from_environment(environ) == Settings(
@@ -46,6 +50,8 @@ def test_each_variable_sets_its_setting() -> None:
         max_body_bytes=1024,
         server_threads=16,
         log_level="DEBUG",
+        connect_timeout=2,
+        statement_timeout=30,
     )
 
 
@@ -61,6 +67,8 @@ def test_each_variable_sets_its_setting() -> None:
         ("ROPA_SERVER_THREADS", "-2"),
         ("ROPA_SERVER_THREADS", "2.5"),
         ("ROPA_LOG_LEVEL", "chatty"),
+        ("ROPA_DATABASE_CONNECT_TIMEOUT", "0"),
+        ("ROPA_DATABASE_STATEMENT_TIMEOUT", "5s"),
     ],
 )
 def test_a_value_that_cannot_work_is_refused_naming_the_variable(name: str, value: str) -> None:

@@ -15,9 +15,11 @@ from marshmallow.validate import OneOf, Range
 
 from api.extensions import Schema
 from api.extensions.catalogue_schemas import fields_of
-from api.extensions.fields import DateText, EntryId, InstantText
+from api.extensions.constraints import STORABLE_PATTERN, constraints
+from api.extensions.fields import DateText, Day, EntryId, InstantText
 from api.resources.moments import MomentQuery
 from register.domain.catalogue import KindSpec, spec
+from register.domain.checks import REASON
 from register.domain.kinds import EntryKind
 from register.domain.timeline import (
     ACTIVE,
@@ -37,7 +39,7 @@ MAX_PAGE = 1_000_000
 def _event_fields() -> dict[str, fields.Field]:
     """What every write body may carry besides the entry's fields: stored on the event."""
     return {
-        "effective_from": fields.Date(
+        "effective_from": Day(
             allow_none=True,
             metadata={
                 "description": "the day from which the change holds (default: today in the "
@@ -46,7 +48,10 @@ def _event_fields() -> dict[str, fields.Field]:
         ),
         "reason": fields.String(
             allow_none=True,
-            metadata={"description": "why; required when effective_from lies before today"},
+            metadata={
+                "description": "why; required when effective_from lies before today",
+                **constraints(REASON),
+            },
         ),
     }
 
@@ -108,7 +113,10 @@ def list_query(name: str, facet: str, choices: tuple[str, ...] | None) -> type[m
                 validate=OneOf((*STATUSES, "all")),
                 metadata={"description": "active (default), retired, or all"},
             ),
-            facet: fields.String(validate=OneOf(choices) if choices else None),
+            facet: fields.String(
+                validate=OneOf(choices) if choices else None,
+                metadata={} if choices else {"pattern": STORABLE_PATTERN},
+            ),
             "page": fields.Integer(
                 load_default=1,
                 validate=Range(min=1, max=MAX_PAGE),

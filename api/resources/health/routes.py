@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from flask import current_app
+
 from api.extensions import Blueprint
-from api.extensions.problems import NOT_READY, Problem
+from api.extensions.problems import NOT_READY, RETRY_AFTER, Problem
 from api.extensions.register_app import current_service
 from api.resources.health.schemas import Status
+from register.store.database import unavailable
 
 blp = Blueprint("health", __name__, description="Liveness and readiness.", readers=None)
 
@@ -26,8 +29,10 @@ def ready() -> dict[str, str]:
     """The database answers a query: the process can serve requests."""
     try:
         current_service().reader.ping()
-    except Exception as error:
+    except Exception as error:  # whatever stops the ping, the process cannot serve
+        reason = unavailable(error) or type(error).__name__
+        current_app.logger.warning("Not ready: %s", reason)
         raise Problem(
-            NOT_READY, f"The database does not answer ({type(error).__name__})."
+            NOT_READY, "The database is unavailable right now.", headers=RETRY_AFTER
         ) from None
     return {"status": "ready"}

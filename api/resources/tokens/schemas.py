@@ -6,8 +6,9 @@ from marshmallow import fields
 from marshmallow.validate import OneOf
 
 from api.extensions import Schema
-from api.extensions.fields import DateText, InstantText
-from register.store.tokens import ROLES
+from api.extensions.constraints import constraints
+from api.extensions.fields import DateText, Day, InstantText
+from register.store.tokens import NAME, ROLES
 
 
 class Token(Schema):
@@ -20,10 +21,14 @@ class Token(Schema):
 
 
 class TokenRequest(Schema):
-    name = fields.String(required=True)
+    name = fields.String(
+        required=True,
+        metadata={"description": "recorded as the actor", **constraints(NAME)},
+    )
     role = fields.String(required=True, validate=OneOf(ROLES))
-    expires_on = fields.Date(
-        allow_none=True, metadata={"description": "the last day the token works"}
+    expires_on = Day(
+        allow_none=True,
+        metadata={"description": "the last day the token works: today or later"},
     )
 
 
