@@ -18,6 +18,7 @@ from register.domain.chain import Held, Verdict, verify
 from register.domain.changes import field_changes
 from register.domain.clock import Clock
 from register.domain.errors import EntryNotFound
+from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
 from register.domain.timeline import ACTIVE, Change, state_at, status_since
 from register.domain.views import (
@@ -59,7 +60,7 @@ class Reader:
     # The moment -------------------------------------------------------------------------------
 
     def today(self) -> date:
-        return self.clock.now().astimezone(self.zone).date()
+        return calendar_day(self.clock.now(), self.zone)
 
     def now(self) -> datetime:
         """Now, for reads: never before the last recorded event, so a read issued after a

@@ -32,6 +32,7 @@ from register.domain.entries import (
     Standing,
 )
 from register.domain.errors import InvalidCommand, LifecycleConflict, RegisterError
+from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
 from register.domain.quoting import printable, shown
 from register.domain.timeline import Change, State, apply, state_at
@@ -171,7 +172,7 @@ class Admission:
         """Make the event again from its content by today's rules; it must come out the same."""
         provenance = Provenance(event.effective_from, event.actor, event.reason)
         try:
-            stamp = Stamp(event.timestamp, event.timestamp.astimezone(self._zone).date())
+            stamp = Stamp(event.timestamp, calendar_day(event.timestamp, self._zone))
         except OverflowError:
             raise _Wrong("its timestamp lies outside the calendar of the register") from None
         kind = event.KIND

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
@@ -20,6 +20,7 @@ from register.application import references_in_time
 from register.domain.clock import Clock
 from register.domain.entries import Entry, Stamp, Standing
 from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
+from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
 from register.store import ledger, queries
 from register.store.database import WriteLock, lock_for_writing
@@ -118,8 +119,4 @@ class UnitOfWork:
         now = self.clock.now()
         if last is not None:
             now = max(now, last + timedelta(microseconds=1))
-        return Stamp(recorded_at=now, today=self.day_of(now))
-
-    def day_of(self, moment: datetime) -> date:
-        """The register's calendar day at ``moment``, in its time zone."""
-        return moment.astimezone(self.zone).date()
+        return Stamp(recorded_at=now, today=calendar_day(now, self.zone))

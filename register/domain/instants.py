@@ -14,7 +14,7 @@ inside both engines' own limits, and still hold any date a register of processin
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
 from register.domain.errors import InvalidCommand
@@ -117,3 +117,8 @@ def not_later_than(moment: datetime, now: datetime, name: str) -> datetime:
             "out to read the register as recorded now (a bare date means the end of that day).",
         )
     return moment
+
+
+def calendar_day(moment: datetime, zone: tzinfo) -> date:
+    """The register's calendar day at ``moment``: what "today" means for backdating and expiry."""
+    return moment.astimezone(zone).date()

@@ -97,12 +97,10 @@ def entries_at(
     return Page([_view(kind, row) for row in connection.execute(page)], int(total))
 
 
-def current_on(
-    connection: Connection, entry_id: uuid.UUID, day: date
-) -> tuple[date, State | None] | None:
-    """The entry's registration day and its state on ``day``, as recorded now; None when the
-    entry has no rows at all. What the rules of a change need, in one indexed lookup."""
-    row = connection.execute(
+def open_row_reaching(connection: Connection, entry_id: uuid.UUID, day: date) -> Any | None:
+    """The entry's row on the current record in effect on ``day``, or the first one after it
+    when ``day`` lies before the registration; None when the entry has no rows."""
+    return connection.execute(
         select(
             segments.c.valid_from, segments.c.registered_on, segments.c.status, segments.c.content
         )
@@ -114,6 +112,14 @@ def current_on(
         .order_by(segments.c.valid_from)
         .limit(1)
     ).first()
+
+
+def current_on(
+    connection: Connection, entry_id: uuid.UUID, day: date
+) -> tuple[date, State | None] | None:
+    """The entry's registration day and its state on ``day``, as recorded now; None when the
+    entry has no rows at all. What the rules of a change need, in one indexed lookup."""
+    row = open_row_reaching(connection, entry_id, day)
     if row is None:
         return None
     if row.valid_from > day:

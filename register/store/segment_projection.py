@@ -27,6 +27,7 @@ from register.domain.timeline import Change, Segment, State
 from register.store import ledger, segment_index
 from register.store.event_store import EventStore
 from register.store.projections import Projected
+from register.store.queries import open_row_reaching
 from register.store.segment_plan import OpenRow, plan, start_of
 from register.store.tables import KNOWN_FOREVER, segment_model, segments, to_micros
 
@@ -153,16 +154,7 @@ class SegmentRun:
 
     def _load(self, entry_id: uuid.UUID, day: date) -> _Entry:
         """The entry's open rows from the one before the row in effect on ``day`` on."""
-        current = self.connection.execute(
-            select(segments.c.valid_from, segments.c.registered_on)
-            .where(
-                segments.c.entry_id == str(entry_id),
-                segments.c.known_to == KNOWN_FOREVER,
-                segments.c.valid_to > day,
-            )
-            .order_by(segments.c.valid_from)
-            .limit(1)
-        ).first()
+        current = open_row_reaching(self.connection, entry_id, day)
         if current is None:
             return _Entry(date.min, [])
         rows = self._open_rows(entry_id, reaching=current.valid_from)

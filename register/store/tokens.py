@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from register.domain.checks import Problem, Text
 from register.domain.clock import Clock
 from register.domain.errors import EntryNotFound, InvalidCommand
-from register.domain.instants import rfc3339
+from register.domain.instants import calendar_day, rfc3339
 from register.domain.quoting import shown
 from register.store import token_log
 from register.store.database import lock_for_writing
@@ -117,7 +117,7 @@ class TokenStore:
             name = NAME(name, "name")
         except Problem as problem:
             problems["name"] = [problem.message]
-        today = self.clock.now().astimezone(self.zone).date()
+        today = calendar_day(self.clock.now(), self.zone)
         if expires_on is not None and expires_on < today:
             problems["expires_on"] = [f"must be today ({today.isoformat()}) or later"]
         if problems:
