@@ -14,6 +14,7 @@ from register.domain.commands import AmendEntry, RegisterEntry, RetireEntry, Set
 from register.domain.errors import EntryNotFound, InvalidCommand, LifecycleConflict, VersionMismatch
 from register.domain.kinds import EntryKind
 from register.domain.views import Moment
+from register.store.database import lock_for_writing
 
 STATEMENT_DAY = date(2023, 10, 24)
 
@@ -195,3 +196,31 @@ def test_a_dropped_read_model_is_rebuilt_from_the_events(
         connection.execute(text("DROP TABLE ropa_projection"))
     service.maintenance.rebuild()
     assert service.reader.register(moment).as_json() == before
+
+
+def test_several_commands_are_recorded_all_or_nothing(service: Service) -> None:
+    before = event_count(service)
+    valid = RegisterEntry(
+        actor="dpo",
+        kind=EntryKind.ACTIVITY,
+        content={"name": "Webshop", "role": "controller"},
+        effective_from=STATEMENT_DAY,
+        reason="from the statement",
+    )
+    refused = RegisterEntry(actor="dpo", kind=EntryKind.ACTIVITY, content={"role": "x"})
+    with pytest.raises(InvalidCommand):
+        service.commands.execute_all([valid, refused])
+    assert event_count(service) == before
+    written = service.commands.execute_all([valid, valid])
+    assert event_count(service) == before + 2 and written[0].id != written[1].id
+
+
+def test_events_are_appended_only_in_the_transaction_that_holds_the_lock(
+    service: Service,
+) -> None:
+    store = service.store
+    with store.transaction(commit=True) as session:
+        held = lock_for_writing(session)
+    with store.transaction(commit=True), pytest.raises(RuntimeError, match="holding the lock"):
+        store.append(held, [])
+    assert event_count(service) == 0
