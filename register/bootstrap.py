@@ -14,6 +14,7 @@ from register.application.maintenance import Maintenance
 from register.application.service import Service
 from register.application.unit_of_work import UnitOfWork
 from register.domain.clock import Clock, SystemClock
+from register.presentation.progress import ProgressBar
 from register.settings import Settings
 from register.store.database import Timeouts
 from register.store.event_store import EventStore
@@ -33,11 +34,15 @@ def bootstrap(settings: Settings | None = None, clock: Clock | None = None) -> S
     )
     projections = Projections(store, [SegmentProjection()])
     prepare(store.engine, projections)
+    maintenance = Maintenance(store, projections, zone)
+    bar = ProgressBar("Rebuilding the read model (built by another version)")
+    if maintenance.rebuild_outdated(progress=bar):
+        bar.finish()
     return Service(
         settings=settings,
         commands=Commands(UnitOfWork(store, projections, clock, zone)),
         reader=Reader(store, clock, zone),
-        maintenance=Maintenance(store, projections, zone),
+        maintenance=maintenance,
         tokens=TokenStore(store.engine, clock, zone),
         store=store,
     )

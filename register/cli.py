@@ -40,12 +40,29 @@ def _open_output(path: str | None) -> AbstractContextManager[TextIO]:
 
 
 def cmd_load_example(args: argparse.Namespace, service: Service) -> int:
-    print("Loading the example register (Opgelucht, 24 October 2023):")
-    added = load_example(service)
-    if added:
-        print(f"Added {added} entries.")
-    else:
+    print("Loading the example register (Opgelucht, statement of 24 October 2023):")
+    try:
+        loaded = load_example(service)
+    except RegisterError as error:
+        print(
+            f"ropa: nothing was loaded: {error.detail.rstrip('.')}. Fix what it names, or "
+            "load the example into an empty database (another ROPA_DATABASE_URL), then run "
+            "'ropa load-example' again.",
+            file=sys.stderr,
+        )
+        return 1
+    if not loaded.changed:
         print("The example register is already loaded; nothing changed.")
+    elif all(line.startswith("registered") for line in loaded.done):
+        print(f"Added {loaded.changed} entries.")
+    else:
+        print(
+            f"Recorded {loaded.changed} changes, effective on the statement's day, each with "
+            "its reason; 'ropa history ID' shows them, and 'ropa register --known-at' shows "
+            "the register as it was before."
+        )
+    if loaded.left_alone:
+        print(f"Left {len(loaded.left_alone)} things alone, as listed above.")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -88,8 +89,22 @@ def test_unknown_recipient_is_named_by_its_path(service: Service) -> None:
     assert list(refused.value.errors) == ["transfers[0].recipient"]
 
 
+def rule(period: str) -> dict[str, Any]:
+    """A retention rule as stored: the period given, the rest not recorded."""
+    return {
+        "applies_to": [],
+        "period": period,
+        "kind": None,
+        "criteria": None,
+        "trigger": None,
+        "trigger_role": None,
+        "legal_source": None,
+        "note": None,
+    }
+
+
 def test_backdated_correction_keeps_what_was_on_record(service: Service, clock) -> None:
-    entry_id = new_activity(service, retention={"period": "P1Y"})
+    entry_id = new_activity(service, retention=[{"period": "P1Y"}])
     on_record = service.reader.now()
     clock.advance(days=30)
     service.commands.execute(
@@ -97,7 +112,7 @@ def test_backdated_correction_keeps_what_was_on_record(service: Service, clock) 
             actor="dpo",
             kind="activity",
             entry_id=entry_id,
-            content={"retention": {"period": "P2Y"}},
+            content={"retention": [{"period": "P2Y"}]},
             effective_from=STATEMENT_DAY,
             reason="the statement said two years all along",
         )
@@ -108,16 +123,16 @@ def test_backdated_correction_keeps_what_was_on_record(service: Service, clock) 
     first = reader.register(Moment(STATEMENT_DAY, on_record)).as_json()
     again = reader.register(Moment(STATEMENT_DAY, on_record)).as_json()
     assert then is not None and now is not None
-    assert then.fields["retention"]["period"] == "P1Y" and then.version == 1
-    assert now.fields["retention"]["period"] == "P2Y" and now.version == 2
+    assert then.fields["retention"][0]["period"] == "P1Y" and then.version == 1
+    assert now.fields["retention"][0]["period"] == "P2Y" and now.version == 2
     assert first == again
     (_, correction) = [item.as_json() for item in reader.history(EntryKind.ACTIVITY, entry_id)]
     assert correction["reason"] == "the statement said two years all along"
     assert correction["changes"] == [
         {
             "field": "retention",
-            "before": {"period": "P1Y", "trigger": None, "note": None},
-            "after": {"period": "P2Y", "trigger": None, "note": None},
+            "before": [rule("P1Y")],
+            "after": [rule("P2Y")],
         }
     ]
 
@@ -188,7 +203,7 @@ def test_read_model_tracks_the_last_event_in_the_same_transaction(
 def test_a_dropped_read_model_is_rebuilt_from_the_events(
     service: Service,
 ) -> None:
-    new_activity(service, retention={"period": "P1Y"})
+    new_activity(service, retention=[{"period": "P1Y"}])
     moment = Moment(STATEMENT_DAY, service.reader.now())
     before = service.reader.register(moment).as_json()
     with service.store.engine.begin() as connection:

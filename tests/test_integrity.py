@@ -10,6 +10,7 @@ from register.application.service import Service
 from register.bootstrap import bootstrap
 from register.cli import main
 from register.domain.chain import Held, chain_digest, content_digest
+from register.importers import example_source
 from register.importers.example import load_example
 from register.settings import Settings
 from register.store.ledger import head_at
@@ -20,6 +21,8 @@ WRITE = (
     "UPDATE ropa_events SET originator_id = :originator_id, originator_version = "
     ":originator_version, topic = :topic, state = :state WHERE id = :id"
 )
+# Loading the example into an empty store records one event per entry: the last is the head.
+EVENTS = len(example_source.current().items)
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def test_history_tables_refuse_update_and_delete(
     loaded.tokens.create("auditor", "Otto Auditor")
     with pytest.raises(DBAPIError, match="append-only"), loaded.store.engine.begin() as connection:
         connection.execute(text(statement.format(t=table, c=column)))
-    assert loaded.reader.integrity().count == 19
+    assert loaded.reader.integrity().count == EVENTS
     assert [token.role for token in loaded.tokens.list()] == ["auditor"]
 
 
@@ -81,7 +84,7 @@ def write_row(app: Service, position: int, row: dict) -> None:
 
 def test_intact_history_verifies(loaded: Service, capsys, monkeypatch) -> None:
     verdict = loaded.reader.integrity()
-    assert verdict.intact and verdict.count == 19
+    assert verdict.intact and verdict.count == EVENTS
     monkeypatch.setenv("ROPA_DATABASE_URL", loaded.settings.database_url)
     assert main(["verify"]) == 0
     assert verdict.head_digest in capsys.readouterr().out
@@ -138,10 +141,14 @@ def test_a_history_rewritten_whole_is_caught_by_a_digest_held_from_before(
     assert loaded.reader.integrity().intact
     verdict = loaded.reader.integrity(Held(held.position, held.head_digest))
     assert verdict.finding is not None
-    assert (verdict.finding.position, verdict.finding.problem.split(":")[0]) == (19, "rewritten")
+    assert (verdict.finding.position, verdict.finding.problem.split(":")[0]) == (
+        EVENTS,
+        "rewritten",
+    )
     monkeypatch.setenv("ROPA_DATABASE_URL", loaded.settings.database_url)
-    assert main(["verify", "--position", "19", "--digest", held.head_digest]) == 1
-    assert "position 19 rewritten" in capsys.readouterr().out
+    assert held.position == EVENTS
+    assert main(["verify", "--position", str(EVENTS), "--digest", held.head_digest]) == 1
+    assert f"position {EVENTS} rewritten" in capsys.readouterr().out
 
 
 def rewrite_chain_from(app: Service, start: int) -> None:

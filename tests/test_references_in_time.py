@@ -89,7 +89,7 @@ def test_an_activity_cannot_name_a_recipient_before_it_takes_effect(service: Ser
     mailer = new_recipient(service, offset=5)
     error = refused(service, InvalidCommand, register_activity(0, recipients=[str(mailer)]))
     assert isinstance(error, InvalidCommand)
-    (message,) = error.errors["recipients[0]"]
+    (message,) = error.errors["recipients[0].recipient"]
     assert f"recipient 'Mailer' ({mailer}), which is not in effect on 2026-01-01" in message
     assert "it takes effect on 2026-01-06" in message
     assert "register or reinstate it first, or choose a later date" in message
@@ -125,7 +125,7 @@ def test_an_amendment_holds_until_the_next_amendment_of_that_field(service: Serv
         kind=ACTIVITY, entry_id=activity, content={"recipients": [str(mailer)]}, **on(12)
     )
     error = refused(service, InvalidCommand, command)
-    assert isinstance(error, InvalidCommand) and list(error.errors) == ["recipients[0]"]
+    assert isinstance(error, InvalidCommand) and list(error.errors) == ["recipients[0].recipient"]
     amend(service, activity, 12, name="Newsletter (weekly)")  # names no recipient: allowed
 
 
@@ -141,7 +141,7 @@ def test_an_amendment_counts_only_the_days_the_activity_is_in_effect(service: Se
         LifecycleConflict,
         ReinstateEntry(kind=ACTIVITY, entry_id=activity, **on(12)),
     )
-    assert f"recipients[0] names recipient 'Mailer' ({mailer})" in error.detail
+    assert f"recipients[0].recipient names recipient 'Mailer' ({mailer})" in error.detail
     assert "not in effect on 2026-01-13 (it is retired then)" in error.detail
     reinstate(service, RECIPIENT, mailer, offset=15)
     reinstate(service, ACTIVITY, activity, offset=15)

@@ -43,7 +43,13 @@ def _shape(check: checks.Check, **kwargs: Any) -> fields.Field:
     match check:
         case checks.Optional(inner=inner):
             return _shape(inner, allow_none=True, **kwargs)
-        case checks.Text() | checks.Country() | checks.Duration() | checks.Language():
+        case (
+            checks.Text()
+            | checks.Country()
+            | checks.Duration()
+            | checks.Language()
+            | checks.Sha256()
+        ):
             return fields.String(**kwargs)
         case checks.OneOf(choices=choices):
             return fields.String(validate=OneOf(choices), **kwargs)

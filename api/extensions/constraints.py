@@ -43,8 +43,8 @@ def constraints(check: checks.Check) -> dict[str, Any]:
             return {"pattern": UUID_PATTERN}
         case checks.ListOf(inner=inner, max_items=limit):
             return {"maxItems": limit, "items": constraints(inner)}
-        case checks.LabelOrRecord(label=label):
-            return {"label": constraints(label)}
+        case checks.LabelOrRecord(record=record):
+            return {"label": constraints(record.label_field.check)}
     return {}
 
 

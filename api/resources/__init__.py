@@ -9,6 +9,7 @@ from api.resources.policies.routes import blp as policies_blp
 from api.resources.recipients.routes import blp as recipients_blp
 from api.resources.register_at.routes import blp as register_blp
 from api.resources.tokens.routes import blp as tokens_blp
+from api.resources.vocabularies.routes import blp as vocabularies_blp
 
 BLUEPRINTS = (
     health_blp,
@@ -20,4 +21,5 @@ BLUEPRINTS = (
     events_blp,
     integrity_blp,
     tokens_blp,
+    vocabularies_blp,
 )

@@ -14,12 +14,20 @@ from eventsourcing.persistence import StoredEvent
 
 from register.application.import_checks import Admission, ImportRefused, decode
 from register.domain.chain import GENESIS, chain_digest, content_digest
+from register.domain.entries import Entry
 from register.domain.errors import StoreNotEmpty
 from register.domain.quoting import printable
 from register.store import ledger
-from register.store.database import lock_for_writing, tidy_after_bulk_write
+from register.store.database import (
+    lock_for_writing,
+    tidy_after_bulk_write,
+    unbounded_statements,
+)
 from register.store.event_store import BATCH, EventStore
 from register.store.projections import Progress, Projections
+
+# Seconds a process opening the store waits for another that is rebuilding its read model.
+REBUILD_PATIENCE = 3600
 
 
 @dataclass(frozen=True)
@@ -43,28 +51,52 @@ class Maintenance:
         """
         with self.store.transaction(commit=True) as session:
             lock_for_writing(session)
+            unbounded_statements(session)
             position = self.projections.rebuild(session.connection(), names, progress)
         tidy_after_bulk_write(self.store.engine)
         return position
 
+    def rebuild_outdated(self, progress: Progress | None = None) -> list[str]:
+        """Rebuild the read models that another version of the register built, if any; the
+        names rebuilt. Opening a store calls it, so rows of an older shape are never served.
+
+        Several processes opening the store at once look again under the write lock: one
+        rebuilds, the others find the work done.
+        """
+        with self.store.engine.connect() as connection:
+            if not self.projections.outdated(connection):
+                return []
+        with self.store.transaction(commit=True) as session:
+            lock_for_writing(session, patience=REBUILD_PATIENCE)
+            unbounded_statements(session)
+            connection = session.connection()
+            outdated = self.projections.outdated(connection)
+            if outdated:
+                self.projections.rebuild(connection, outdated, progress)
+        if outdated:
+            tidy_after_bulk_write(self.store.engine)
+        return outdated
+
     def import_events(self, events: Iterable[Exported], progress: Progress | None = None) -> int:
         """Append exported events to an empty store, in order, each once the register's rules
-        accept it (``import_checks``); the recorder chains them and the read models are brought
-        up to date in the same transaction, so a refused line leaves nothing behind."""
+        accept it (``import_checks``); the recorder chains them and the read models are built
+        from them in bulk in the same transaction, so a refused line leaves nothing behind."""
         count = 0
         admission = Admission(self.zone)
         with self.store.transaction(commit=True) as session:
             lock = lock_for_writing(session)
+            unbounded_statements(session)
             connection = session.connection()
             if not ledger.is_empty(connection):
                 raise StoreNotEmpty(
                     "The store already holds events: import into an empty database "
                     "(set ROPA_DATABASE_URL to a new one)."
                 )
-            batch: list[StoredEvent] = []
+            batch: list[tuple[StoredEvent, Entry.Event]] = []
             for exported in events:
-                admission.admit(exported.line, decode(self.store, exported.line, exported.stored))
-                batch.append(exported.stored)
+                event = decode(self.store, exported.line, exported.stored)
+                admission.admit(exported.line, event)
+                batch.append((exported.stored, event))
                 if len(batch) == BATCH:
                     self.store.insert_imported(lock, batch)
                     count += len(batch)
@@ -73,7 +105,7 @@ class Maintenance:
                         progress(count, 0)
             self.store.insert_imported(lock, batch)
             count += len(batch)
-            self.projections.catch_up(connection)
+            self.projections.rebuild(connection)
         tidy_after_bulk_write(self.store.engine)
         return count
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
@@ -28,22 +28,12 @@ from register.store.event_store import EventStore
 from register.store.projections import Projections
 
 
-class Work:
-    """What a command sees inside the transaction: the stamp, the entries, and where to record."""
+class Reading:
+    """What a command reads of the current record to be decided: through the locked
+    transaction, or before the lock is taken (then only to be checked again under it)."""
 
-    def __init__(
-        self,
-        lock: WriteLock,
-        stamper: Callable[[Connection], Stamp],
-        store: EventStore,
-        projections: Projections,
-    ) -> None:
-        self._lock = lock
-        self.connection = lock.session.connection()
-        self._stamper = stamper
-        self.stamp = stamper(self.connection)
-        self._store = store
-        self._projections = projections
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def standing(
         self,
@@ -63,6 +53,9 @@ class Work:
         assert current is not None, "a registered entry has rows in the read model"
         registered_on, state = current
         return Standing(entry_id, kind, version, registered_on, state)
+
+    def version_of(self, entry_id: uuid.UUID) -> int:
+        return ledger.version_of(self.connection, entry_id)
 
     def exists(self, entry_id: uuid.UUID) -> bool:
         return ledger.kind_of(self.connection, entry_id) is not None
@@ -85,14 +78,33 @@ class Work:
                 }
             )
 
+
+class Work(Reading):
+    """What a command sees inside the locked transaction: the stamp, and where to record."""
+
+    def __init__(
+        self,
+        lock: WriteLock,
+        stamper: Callable[[datetime | None], Stamp],
+        store: EventStore,
+        projections: Projections,
+    ) -> None:
+        super().__init__(lock.session.connection())
+        self._lock = lock
+        self._stamper = stamper
+        self.stamp = stamper(ledger.last_recorded(self.connection))
+        self._store = store
+        self._projections = projections
+
     def record(self, event: Entry.Event) -> None:
         """Refuse the event if it would break a reference in time, else store it and project
-        it now, so the next decision of this work sees it; the next event is stamped after
-        this one. Every event passes here, so no command can skip the check."""
+        it now, from the event in hand, so the next decision of this work sees it; the next
+        event is stamped after this one. Every event passes here, so no command can skip the
+        check."""
         references_in_time.check(self.connection, self._store, event)
-        self._store.append(self._lock, [event])
-        self._projections.catch_up(self.connection)
-        self.stamp = self._stamper(self.connection)
+        (position,) = self._store.append(self._lock, [event])
+        self._projections.project(self.connection, [(position, event)])
+        self.stamp = self._stamper(event.timestamp)
 
 
 class UnitOfWork:
@@ -113,9 +125,20 @@ class UnitOfWork:
             yield Work(lock, self._stamp, self.store, self.projections)
         self.store.check_durable()  # acknowledged only if the commit reached the file kept
 
-    def _stamp(self, connection: Connection) -> Stamp:
+    @contextmanager
+    def read(self) -> Iterator[Reading]:
+        """Read the current record without the lock, to decide a command before taking it."""
+        with self.store.transaction(commit=False) as session:
+            yield Reading(session.connection())
+
+    def provisional_stamp(self) -> Stamp:
+        """The stamp a command decided before the lock is checked with; it is stamped again
+        under the lock, where the record's order is known."""
+        now = self.clock.now()
+        return Stamp(recorded_at=now, today=calendar_day(now, self.zone))
+
+    def _stamp(self, last: datetime | None) -> Stamp:
         """The store's clock, never behind the last recorded event: order and time agree."""
-        last = ledger.last_recorded(connection)
         now = self.clock.now()
         if last is not None:
             now = max(now, last + timedelta(microseconds=1))

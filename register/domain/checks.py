@@ -14,13 +14,13 @@ import unicodedata
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from register.domain.instants import day_of
 from register.domain.kinds import EntryKind
 from register.domain.quoting import printable
-from register.domain.vocabulary import COUNTRIES
+from register.domain.vocabulary import Vocabulary, is_country
 
 if TYPE_CHECKING:
     from register.domain.catalogue import FieldSpec
@@ -44,6 +44,7 @@ DURATION_PATTERN = (
 LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
 _DURATION = re.compile(DURATION_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
@@ -143,9 +144,18 @@ class Boolean(Check):
 
 @dataclass(frozen=True)
 class OneOf(Check):
-    """A term of a controlled vocabulary (``register.domain.vocabulary``)."""
+    """A term of a controlled vocabulary (``register.domain.vocabulary``).
+
+    ``choices`` is always the tuple of codes, whether a ``Vocabulary`` or a plain tuple was
+    given, so that readers of the check need not know which; ``vocabulary`` keeps the labels.
+    """
 
     choices: tuple[str, ...]
+    vocabulary: Vocabulary | None
+
+    def __init__(self, choices: Vocabulary | tuple[str, ...]) -> None:
+        object.__setattr__(self, "choices", tuple(choices))
+        object.__setattr__(self, "vocabulary", choices if isinstance(choices, Vocabulary) else None)
 
     def __call__(self, value: Any, path: str) -> str:
         if value not in self.choices:
@@ -158,7 +168,7 @@ class Country(Check):
     """An ISO 3166-1 alpha-2 code, stored in capitals whatever case it was given in."""
 
     def __call__(self, value: Any, path: str) -> str:
-        if not isinstance(value, str) or value.upper() not in COUNTRIES:
+        if not isinstance(value, str) or not is_country(value.upper()):
             raise Problem(path, "must be an ISO 3166-1 alpha-2 country code, such as NL or US")
         return value.upper()
 
@@ -185,10 +195,27 @@ class IsoDate(Check):
 
 
 @dataclass(frozen=True)
+class Sha256(Check):
+    """A SHA-256 digest in hexadecimal, stored in lower case."""
+
+    def __call__(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not _SHA256.fullmatch(value):
+            raise Problem(path, "must be a SHA-256 digest: 64 hexadecimal characters")
+        return value.lower()
+
+
+@dataclass(frozen=True)
 class EntryRef(Check):
-    """The id of another entry of ``kind``; that it is registered is the application's check."""
+    """The id of another entry of ``kind``; that it is registered is the application's check.
+
+    A ``binding`` reference holds the entry named in effect for as long as it is named (a
+    recipient an activity discloses to cannot be retired under it). A statement's list of the
+    activities it describes is not binding: it records what was published, and a change to
+    the register is what makes a new statement due, not what waits for one.
+    """
 
     kind: EntryKind
+    binding: bool = True
 
     def __call__(self, value: Any, path: str) -> str:
         if not isinstance(value, str) or not _UUID.fullmatch(value):
@@ -234,30 +261,47 @@ class Record(Check):
     """A nested object: unknown keys are refused, missing optional keys take their default.
 
     ``name`` is what the object is called where it is documented (the API's ``Purpose``).
+    ``one_of`` names fields of which at least one must be given, such as a transfer's country
+    or international organisation.
     """
 
     name: str
     fields: tuple[FieldSpec, ...]
+    one_of: tuple[str, ...] = ()
 
     def __call__(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise Problem(path, "must be an object")
-        return validate_fields(self.fields, value, prefix=f"{path}.")
+        result = validate_fields(self.fields, value, prefix=f"{path}.")
+        if self.one_of and all(result[name] in (None, []) for name in self.one_of):
+            raise Problem(
+                f"{path}.{self.one_of[0]}", "give at least one of: " + ", ".join(self.one_of)
+            )
+        return result
+
+    @property
+    def label_field(self) -> FieldSpec:
+        """The field a plain label given for the whole object fills: its first one."""
+        return self.fields[0]
 
 
 @dataclass(frozen=True)
 class LabelOrRecord(Check):
-    """A plain label, or an object that says more about it (such as a special-category flag)."""
+    """A plain label, or an object that says more about it (such as a special-category flag).
+
+    A label is stored as the object with only its first field set, so that readers meet one
+    shape whichever way the item was given.
+    """
 
     record: Record
     message: str
-    label: Text = field(default=Text(MAX_LABEL))
 
     def __call__(self, value: Any, path: str) -> Any:
-        if isinstance(value, str):
-            return self.label(value, path)
         if isinstance(value, dict):
             return self.record(value, path)
+        if isinstance(value, str):
+            label = self.record.label_field
+            return self.record({label.name: label.check(value, path)}, path)
         raise Problem(path, self.message)
 
 

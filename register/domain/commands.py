@@ -54,6 +54,13 @@ class ReinstateEntry(Transition):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReviewEntry(Transition):
+    """Record that the entry was reviewed on ``effective_from`` and still holds."""
+
+    next_review_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class SetOrganisation(Command):
     """Replace the organisation's details as a whole (registering them the first time)."""
 

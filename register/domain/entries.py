@@ -31,10 +31,12 @@ from register.domain.timeline import (
     REINSTATED,
     RETIRED,
     RETIRED_STATUS,
+    REVIEWED,
     Change,
     State,
     apply,
 )
+from register.domain.upcasting import fields_v1_to_v2
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Entry(Aggregate):
         "Amended": "Amended",
         "Retired": "Retired",
         "Reinstated": "Reinstated",
+        "Reviewed": "Reviewed",
     }
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -85,6 +88,7 @@ class Entry(Aggregate):
             Entry.Amended,
             Entry.Retired,
             Entry.Reinstated,
+            Entry.Reviewed,
         ):
             stable_name = cls.EVENT_NAMES[base.__name__]
             event_class = type(
@@ -122,16 +126,32 @@ class Entry(Aggregate):
     class Registered(Event, Aggregate.Created):
         fields: dict[str, Any]
         CHANGE_KIND = REGISTERED
+        class_version = 2
+
+        @classmethod
+        def upcast_v1_v2(cls, state: dict[str, Any]) -> None:
+            state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=True)
 
     class Amended(Event):
         fields: dict[str, Any]
         CHANGE_KIND = AMENDED
+        class_version = 2
+
+        @classmethod
+        def upcast_v1_v2(cls, state: dict[str, Any]) -> None:
+            state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=False)
 
     class Retired(Event):
         CHANGE_KIND = RETIRED
 
     class Reinstated(Event):
         CHANGE_KIND = REINSTATED
+
+    class Reviewed(Event):
+        """The entry was reviewed and found to hold; it may set the day of the next review."""
+
+        fields: dict[str, Any]
+        CHANGE_KIND = REVIEWED
 
     @classmethod
     def derive(cls, content: dict[str, Any]) -> dict[str, Any]:
@@ -183,7 +203,7 @@ ENTRY_CLASSES: dict[EntryKind, type[Entry]] = {
 EVENT_TOPICS: frozenset[str] = frozenset(
     getattr(cls, name).TOPIC
     for cls in ENTRY_CLASSES.values()
-    for name in ("Registered", "Amended", "Retired", "Reinstated")
+    for name in ("Registered", "Amended", "Retired", "Reinstated", "Reviewed")
 )
 
 
@@ -254,6 +274,18 @@ def reinstate(standing: Standing, provenance: Provenance, stamp: Stamp) -> Entry
             "then: check its history for the date of its retirement."
         )
     return _next(standing, ENTRY_CLASSES[standing.kind].Reinstated, provenance, stamp)
+
+
+def review(
+    standing: Standing, provenance: Provenance, stamp: Stamp, next_review_on: date | None
+) -> Entry.Reviewed:
+    """Record that the entry was reviewed on the effective date and still holds as it stands
+    (accountability, Article 5(2)); with ``next_review_on``, also when it is next due."""
+    _check_backdating(provenance, stamp)
+    _require_active(standing, provenance.effective_from, "reviewed")
+    fields = {} if next_review_on is None else {"next_review_on": next_review_on.isoformat()}
+    checked = partial(standing.kind, fields) if fields else {}
+    return _next(standing, ENTRY_CLASSES[standing.kind].Reviewed, provenance, stamp, fields=checked)
 
 
 Decision = Callable[[Standing, Provenance, Stamp], Entry.Event]

@@ -15,6 +15,7 @@ REGISTERED = "registered"
 AMENDED = "amended"
 RETIRED = "retired"
 REINSTATED = "reinstated"
+REVIEWED = "reviewed"
 
 ACTIVE = "active"
 RETIRED_STATUS = "retired"
@@ -67,7 +68,7 @@ def apply(state: State | None, change: Change) -> State | None:
         return State(dict(change.fields), ACTIVE)
     if state is None:
         return None
-    if change.kind == AMENDED:
+    if change.kind in (AMENDED, REVIEWED):
         return State({**state.fields, **change.fields}, state.status)
     if change.kind == RETIRED:
         return State(state.fields, RETIRED_STATUS)

@@ -1,127 +1,51 @@
-"""The register as Markdown, in Dutch or English labels, for reading and for the authority.
+"""The register as Markdown, in Dutch or English, for reading and for the authority.
 
-Every value the register holds is shown through ``text``: a name is whatever a DPO typed, and it
-must read as itself, not add a heading, a list, a link or a code block to the document, nor
-rewrite the terminal it is printed on.
+Every field of every entry is shown, in the catalogue's order and with its labels, so that an
+empty one reads as not recorded rather than going unseen. Every value the register holds is shown
+through ``text``, so that user text adds no structure to the document.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from typing import Any
 
-from register.domain.catalogue import spec
+from register.domain.catalogue import FieldSpec, spec
 from register.domain.kinds import EntryKind
+from register.domain.vocabulary import REGISTER_ROLE_ORDER
+from register.presentation.escaping import text
+from register.presentation.field_items import field_items
+from register.presentation.outline import outline
+from register.presentation.values import Reading
+from register.presentation.words import LABELS
 
-# The page's own words; the fields' labels are the catalogue's.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Record of processing activities (GDPR Article 30)",
-        "as_of": "In effect on",
-        "known_at": "As recorded at",
-        "organisation": "Organisation",
-        "controller_part": "Processing activities as controller (Art. 30(1))",
-        "processor_part": "Processing activities as processor (Art. 30(2))",
-        "recipients": "Recipients",
-        "policy": "Privacy statement in effect",
-        "history": "Computed from history position",
-        "digest": "Digest of this register",
-        "none": "none",
-        "no_basis": "legal basis not recorded",
-    },
-    "nl": {
-        "title": "Register van verwerkingsactiviteiten (AVG artikel 30)",
-        "as_of": "Geldend op",
-        "known_at": "Zoals vastgelegd op",
-        "organisation": "Organisatie",
-        "controller_part": "Verwerkingen als verwerkingsverantwoordelijke (art. 30 lid 1)",
-        "processor_part": "Verwerkingen als verwerker (art. 30 lid 2)",
-        "recipients": "Ontvangers",
-        "policy": "Geldende privacyverklaring",
-        "history": "Berekend uit historiepositie",
-        "digest": "Digest van dit register",
-        "none": "geen",
-        "no_basis": "grondslag niet vastgelegd",
-    },
-}
+__all__ = ["LABELS", "render", "text"]
 
+ORGANISATION = spec(EntryKind.ORGANISATION)
 ACTIVITY = spec(EntryKind.ACTIVITY)
-# Only a processor's activities answer 30(2)(a) and (b).
-PROCESSOR_FIELDS = ("controllers", "processing_categories")
+RECIPIENT = spec(EntryKind.RECIPIENT)
+POLICY = spec(EntryKind.POLICY)
 
-# Line breaks, tabs and every other kind of space become one space: a value stays on its line.
-_SPACES = re.compile(r"\s+")
-# Control characters (a terminal's escape sequences) and the marks that reverse the order of
-# text on screen are shown as U+FFFD, which says something was there.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# What opens emphasis, code, a link, an image, HTML, an entity, a table cell or a heading; an
-# underscore inside a word opens nothing, so names such as it_services stay as they are.
-_INLINE = re.compile(r"([\\`*\[\]<>&|~#]|(?<!\w)_|_(?!\w))")
-# What opens a block at the start of a line: a list item or a setext underline.
-_BLOCK_START = re.compile(r"^([-+=])|^([0-9]+)([.)])")
-
-
-def text(value: Any) -> str:
-    """A value as Markdown that renders as exactly its own text, on one line."""
-    plain = _UNSHOWABLE.sub("\ufffd", _SPACES.sub(" ", str(value)).strip())
-    escaped = _INLINE.sub(lambda found: "\\" + found.group(), plain)
-    return _BLOCK_START.sub(_escape_block_start, escaped)
-
-
-def _escape_block_start(found: re.Match[str]) -> str:
-    if found.group(1):
-        return "\\" + found.group(1)
-    return f"{found.group(2)}\\{found.group(3)}"
-
-
-def _or_dash(value: Any) -> str:
-    return text(value) if value else "-"
-
-
-def _items(values: list[Any], none: str) -> str:
-    labels = [text(v["name"] if isinstance(v, dict) else v) for v in values]
-    return ", ".join(labels) if labels else f"_{none}_"
-
-
-def _retention(value: dict[str, Any] | None, none: str) -> str:
-    if not value:
-        return f"_{none}_"
-    parts = [value.get("period"), value.get("trigger"), value.get("note")]
-    return "; ".join(text(p) for p in parts if p) or f"_{none}_"
-
-
-def _activity(
-    activity: dict[str, Any], names: dict[str, str], lang: str, t: dict[str, str]
-) -> list[str]:
-    none = t["none"]
-    purposes = [
-        f"{text(p['description'])} ({text(p['legal_basis'] or t['no_basis'])})"
-        for p in activity.get("purposes", [])
-    ]
-    transfers = [
-        f"{text(x['country'])} ({text(x.get('safeguard') or none)})"
-        for x in activity.get("transfers", [])
-    ]
-    values = {
-        "controllers": _items(activity.get("controllers", []), none),
-        "processing_categories": _items(activity.get("processing_categories", []), none),
-        "purposes": ", ".join(purposes) or f"_{none}_",
-        "data_subjects": _items(activity.get("data_subjects", []), none),
-        "data_categories": _items(activity.get("data_categories", []), none),
-        "recipients": _items([names.get(r, r) for r in activity.get("recipients", [])], none),
-        "transfers": ", ".join(transfers) or f"_{none}_",
-        "retention": _retention(activity.get("retention"), none),
-        "security_measures": _items(activity.get("security_measures", []), none),
-    }
-    if activity.get("role") != "processor":
-        values = {name: v for name, v in values.items() if name not in PROCESSOR_FIELDS}
-    rows = [f"- **{ACTIVITY.field(name).labels[lang]}**: {v}" for name, v in values.items()]
-    return [f"### {text(activity['name'])}", "", *rows, ""]
+PROCESSOR = "processor"
+# The controller part (30(1)), then the processor part (30(2)), each in the register's role order.
+PARTS = (
+    ("controller_part", tuple(role for role in REGISTER_ROLE_ORDER if role != PROCESSOR)),
+    ("processor_part", (PROCESSOR,)),
+)
+# Fields that only one role answers; in another role they are moot rather than not recorded. Only
+# a processor answers 30(2), and only a joint controller has joint controllers.
+ONLY_IN_ROLE = {
+    **{f.name: PROCESSOR for f in ACTIVITY.fields if (f.article30 or "").startswith("30(2)")},
+    "joint_controllers": "joint_controller",
+}
+# The policy's line names it; its text is a document of its own, published as it is.
+POLICY_IN_LINE = ("title", "language", "text")
 
 
 def render(register: dict[str, Any], lang: str = "en") -> str:
+    """The whole register document (as the API's JSON has it) as Markdown in ``lang``."""
     t = LABELS[lang]
-    names = {r["id"]: r["name"] for r in register["recipients"]}
+    reading = Reading(lang, _names(register))
     lines = [
         f"# {t['title']}",
         "",
@@ -133,51 +57,23 @@ def render(register: dict[str, Any], lang: str = "en") -> str:
     ]
     organisation = register.get("organisation")
     if organisation:
-        address = organisation.get("address") or {}
-        contact = organisation.get("contact") or {}
-        lines += [
-            text(organisation["name"])
-            + (f" ({text(organisation['trade_name'])})" if organisation.get("trade_name") else ""),
-            "",
-            ", ".join(
-                text(address[k])
-                for k in ("street", "postal_code", "city", "country")
-                if address.get(k)
-            ),
-            "",
-            " · ".join(
-                text(v)
-                for v in (organisation.get("registration_number"), contact.get("email"))
-                if v
-            ),
-            "",
-        ]
+        lines += [*outline(field_items(ORGANISATION.fields, organisation, reading)), ""]
     else:
-        lines += [f"_{t['none']}_", ""]
-    for part, roles in (
-        ("controller_part", ("controller", "joint_controller")),
-        ("processor_part", ("processor",)),
-    ):
+        lines += [reading.emphasised("not_recorded"), ""]
+    for part, roles in PARTS:
         lines += [f"## {t[part]}", ""]
-        chosen = [a for a in register["activities"] if a["role"] in roles]
+        chosen = [a for role in roles for a in register["activities"] if a["role"] == role]
         for activity in chosen:
-            lines += _activity(activity, names, lang, t)
+            lines += _entry(activity["name"], _activity_fields(activity["role"]), activity, reading)
         if not chosen:
-            lines += [f"_{t['none']}_", ""]
+            lines += [reading.emphasised("none"), ""]
     lines += [f"## {t['recipients']}", ""]
+    for recipient in register["recipients"]:
+        lines += _entry(recipient["name"], RECIPIENT.fields, recipient, reading)
+    if not register["recipients"]:
+        lines += [reading.emphasised("none"), ""]
+    lines += [f"## {t['policy']}", "", *_policy(register.get("policy"), reading)]
     lines += [
-        f"- {text(r['name'])} ({_or_dash(r.get('category'))}, {_or_dash(r.get('legal_role'))}, "
-        f"{_or_dash(r.get('country'))})"
-        for r in register["recipients"]
-    ] or [f"_{t['none']}_"]
-    policy = register.get("policy")
-    lines += ["", f"## {t['policy']}", ""]
-    lines += [
-        f"{text(policy['title'])} ({text(policy['language'])}, {policy['effective_from']}, "
-        f"{policy['content_hash']})"
-        if policy
-        else f"_{t['none']}_",
-        "",
         "---",
         "",
         f"{t['history']} {register['history']['position']}: "
@@ -186,3 +82,31 @@ def render(register: dict[str, Any], lang: str = "en") -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _names(register: dict[str, Any]) -> dict[str, str]:
+    """The entries a value may cite by id, by their names."""
+    return {e["id"]: e["name"] for e in (*register["activities"], *register["recipients"])}
+
+
+def _entry(
+    name: str, fields: Iterable[FieldSpec], entry: dict[str, Any], reading: Reading
+) -> list[str]:
+    return [f"### {text(name)}", "", *outline(field_items(fields, entry, reading)), ""]
+
+
+def _activity_fields(role: str) -> list[FieldSpec]:
+    return [field for field in ACTIVITY.fields if ONLY_IN_ROLE.get(field.name, role) == role]
+
+
+def _policy(policy: dict[str, Any] | None, reading: Reading) -> list[str]:
+    if not policy:
+        return [reading.emphasised("not_recorded"), ""]
+    rest = [field for field in POLICY.fields if field.name not in POLICY_IN_LINE]
+    return [
+        f"{text(policy['title'])} ({text(policy['language'])}, {policy['effective_from']}, "
+        f"{policy['content_hash']})",
+        "",
+        *outline(field_items(rest, policy, reading)),
+        "",
+    ]

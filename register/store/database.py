@@ -11,6 +11,9 @@ request thread back within seconds (and the API answers 503) instead of holding 
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,6 +30,8 @@ from register.store.tables import EVENTS_TABLE
 RV = TypeVar("RV")
 
 SILENCE_GRACE = 1  # seconds a silent server gets beyond its own statement timeout
+LOCK_RETRY_FIRST = 0.0005  # seconds between the first tries for SQLite's write lock
+LOCK_RETRY_LONGEST = 0.004  # and between later ones
 
 
 @dataclass(frozen=True)
@@ -191,10 +196,56 @@ class WriteLock:
     session: Session
 
 
-def lock_for_writing(session: Session) -> WriteLock:
-    """Take the write lock at the start of a write transaction; held until commit or rollback."""
+def lock_for_writing(session: Session, patience: float | None = None) -> WriteLock:
+    """Take the write lock at the start of a write transaction; held until commit or rollback.
+
+    It is waited for as long as the store's statement timeout allows, or ``patience`` seconds
+    when given: work that must wait for another's long work (a rebuild) says so."""
     if session.get_bind().dialect.name == "postgresql":
+        if patience is not None:
+            session.execute(text(f"SET LOCAL lock_timeout = {int(patience * 1000)}"))
         session.execute(text(f"LOCK TABLE {EVENTS_TABLE} IN EXCLUSIVE MODE"))
     else:
-        session.execute(text("BEGIN IMMEDIATE"))
+        raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        _begin_immediate(raw, patience)
     return WriteLock(session)
+
+
+def unbounded_statements(session: Session) -> None:
+    """Let the statements of this transaction run as long as they need: a rebuild creates an
+    index over the whole read model in one statement. PostgreSQL's statement timeout is lifted
+    for the transaction; SQLite's busy timeout never bounds a running statement."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL statement_timeout = 0"))
+
+
+def _begin_immediate(connection: sqlite3.Connection, patience: float | None) -> None:
+    """Begin a SQLite write transaction as soon as the writer before it commits.
+
+    SQLite's busy handler waits for a lock by sleeping on a fixed schedule that reaches 100 ms
+    between tries, so a writer that queues behind another often sleeps long after the lock
+    came free. Here each try fails at once (busy timeout 0) and is repeated after a short,
+    jittered pause of our own, for as long as the connection's busy timeout allows.
+    """
+    busy_ms = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    waits = busy_ms / 1000 if patience is None else patience
+    deadline = time.monotonic() + waits
+    pause = LOCK_RETRY_FIRST
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreUnavailable(
+                        f"OperationalError: {error} (another writer held it for {waits:g} s)"
+                    ) from error
+            time.sleep(pause * random.uniform(0.5, 1.0))
+            pause = min(pause * 2, LOCK_RETRY_LONGEST)
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")

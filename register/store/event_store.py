@@ -17,12 +17,12 @@ from typing import cast
 from eventsourcing.application import Application
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, StoredEvent, Transcoding
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from register.domain.entries import Entry
-from register.store import ledger
+from register.store import bulk_write, event_scan, ledger
 from register.store.database import (
     StoreFile,
     Timeouts,
@@ -110,8 +110,7 @@ class EventStore:
         return self.decode(stored)
 
     def facts(self, stored: StoredEvent) -> ledger.Facts:
-        event = self.decode(stored)
-        return ledger.Facts(event.KIND, event.effective_from, event.timestamp, event.actor)
+        return _facts(self.decode(stored))
 
     def append(
         self, lock: WriteLock, events: Sequence[DomainEventProtocol[uuid.UUID]]
@@ -121,11 +120,44 @@ class EventStore:
         recordings = self._events.save(*events)
         return [r.notification.id for r in recordings]
 
-    def insert_imported(self, lock: WriteLock, events: Sequence[StoredEvent]) -> None:
-        """Store events exactly as exported elsewhere, in the locked transaction."""
+    def insert_imported(
+        self, lock: WriteLock, events: Sequence[tuple[StoredEvent, Entry.Event]]
+    ) -> None:
+        """Store events exactly as exported elsewhere, each with its decoded event, in the
+        locked transaction, and chain them.
+
+        An import writes many events at once, so they go through the driver's bulk path rather
+        than the recorder, and their ledger facts come from the events already decoded; the
+        chain is extended here, in the same statement batch, as the recorder would."""
         self._check_held(lock)
-        if events:
-            self._recorder.insert_events(events)
+        if not events:
+            return
+        connection = lock.session.connection()
+        table = self._recorder.events_record_cls.__table__
+        before = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+        bulk_write.write(
+            connection,
+            table,
+            [
+                {
+                    "originator_id": stored.originator_id,
+                    "originator_version": stored.originator_version,
+                    "topic": stored.topic,
+                    "state": bytes(stored.state),
+                }
+                for stored, _ in events
+            ],
+        )
+        positions = connection.execute(
+            select(table.c.id).where(table.c.id > before).order_by(table.c.id)
+        ).scalars()
+        ledger.extend(
+            connection,
+            [
+                (position, stored, _facts(event))
+                for position, (stored, event) in zip(positions, events, strict=True)
+            ],
+        )
 
     def _check_held(self, lock: WriteLock) -> None:
         with self.transaction(commit=True) as session:
@@ -134,6 +166,13 @@ class EventStore:
 
     def max_position(self) -> int:
         return self._recorder.max_notification_id() or 0
+
+    def position_before(self, connection: Connection, position: int) -> int:
+        """The position of the event before ``position`` in the global order (0 for none):
+        positions may have gaps on PostgreSQL."""
+        table = self._recorder.events_record_cls.__table__
+        found = connection.execute(select(func.max(table.c.id)).where(table.c.id < position))
+        return int(found.scalar() or 0)
 
     def after(self, position: int, limit: int = BATCH) -> list[tuple[int, StoredEvent]]:
         """Up to ``limit`` events after ``position``, in the global order."""
@@ -149,6 +188,21 @@ class EventStore:
         while batch := self.after(position):
             yield from batch
             position = batch[-1][0]
+
+    def by_entry(self, connection: Connection) -> Iterator[tuple[int, list[Entry.Event]]]:
+        """Every entry's events in version order, an entry at a time, with the last position
+        among them: read from a plain cursor, so only one entry's events are held at once,
+        and decoded through the mapper like any other (upcasters included)."""
+        entry: list[Entry.Event] = []
+        last = 0
+        for position, stored in event_scan.by_entry(connection, self._recorder.events_table_name):
+            if entry and stored.originator_id != entry[0].originator_id:
+                yield last, entry
+                entry, last = [], 0
+            entry.append(self.decode(stored))
+            last = max(last, position)
+        if entry:
+            yield last, entry
 
     def events_of(
         self, entry_id: uuid.UUID, versions: Sequence[int] | None = None
@@ -177,3 +231,7 @@ class EventStore:
     def has_entry(self, entry_id: uuid.UUID) -> bool:
         with self.transaction(commit=False):
             return bool(self._recorder.select_events(entry_id, limit=1))
+
+
+def _facts(event: Entry.Event) -> ledger.Facts:
+    return ledger.Facts(event.KIND, event.effective_from, event.timestamp, event.actor)

@@ -13,11 +13,12 @@ from datetime import date, datetime
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, String, cast, func, insert, select
+from sqlalchemy import Connection, String, cast, func, select
 
 from register.domain.chain import GENESIS, Link, Served, chain_digest, content_digest
 from register.domain.kinds import EntryKind
 from register.domain.views import HistoryPosition
+from register.store import bulk_write
 from register.store.tables import from_micros, ledger, to_micros
 
 BATCH = 1000
@@ -80,8 +81,7 @@ def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Fact
                 "chain_digest": previous,
             }
         )
-    if rows:
-        connection.execute(insert(ledger), rows)
+    bulk_write.write(connection, ledger, rows)
 
 
 def last_recorded(connection: Connection) -> datetime | None:
@@ -169,6 +169,13 @@ def digest_at(connection: Connection, position: int) -> str | None:
     return connection.execute(
         select(ledger.c.chain_digest).where(ledger.c.position == position)
     ).scalar()
+
+
+def digest_of(position: int) -> Any:
+    """The chain digest at ``position`` as an expression, for a statement that stores it."""
+    if position == 0:
+        return GENESIS
+    return select(ledger.c.chain_digest).where(ledger.c.position == position).scalar_subquery()
 
 
 def registered_by(connection: Connection, known_at: datetime) -> list[uuid.UUID]:

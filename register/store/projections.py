@@ -6,7 +6,9 @@ more projection; the write path does not change.
 
 Each position is kept with the ledger's chain digest at that position, and a catch-up starts
 only from a position that still agrees with the ledger: a position rewound or set ahead in the
-database would otherwise apply events to the read model twice, or never.
+database would otherwise apply events to the read model twice, or never. It is kept, too, with
+the ``READ_MODEL_VERSION`` that built the rows: rows of another shape are rebuilt, never
+extended.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, insert, inspect, select, text, update
+from sqlalchemy import Column, Connection, insert, inspect, select, text, update
 
+from register.domain.entries import Entry
 from register.domain.errors import IntegrityViolation
 from register.domain.kinds import EntryKind
 from register.domain.timeline import Change
 from register.store import ledger
 from register.store.event_store import EventStore
+from register.store.read_model_version import READ_MODEL_VERSION
 from register.store.tables import projection_positions
 
 Progress = Callable[[int, int], None]
@@ -58,6 +62,9 @@ class Projection(Protocol):
 
     def run(self, connection: Connection, store: EventStore) -> Run: ...
 
+    def replay(self, connection: Connection, store: EventStore, progress: Progress | None) -> int:
+        """Build the dropped projection from the whole history in bulk; the last position."""
+
 
 class Projections:
     """The registered read models and how far each has read the history."""
@@ -73,8 +80,18 @@ class Projections:
     def install(self, connection: Connection) -> None:
         projection_positions.create(connection, checkfirst=True)
         _add_digests(connection)
+        _add_versions(connection)
         for projection in self.by_name.values():
             projection.install(connection)
+
+    def outdated(self, connection: Connection) -> list[str]:
+        """The projections whose rows were built by another ``READ_MODEL_VERSION``."""
+        table = projection_positions
+        built = {
+            row.name: row.version
+            for row in connection.execute(select(table.c.name, table.c.version))
+        }
+        return [name for name in self.names if name in built and built[name] != READ_MODEL_VERSION]
 
     def catch_up(self, connection: Connection, progress: Progress | None = None) -> int:
         """Apply every event after each projection's position, in order; the last position."""
@@ -82,6 +99,24 @@ class Projections:
         for projection in self.by_name.values():
             last = max(last, self._catch_up(connection, projection, progress))
         return last
+
+    def project(self, connection: Connection, recorded: Sequence[tuple[int, Entry.Event]]) -> None:
+        """Bring every projection up to date with events just recorded at these positions,
+        from the events in hand rather than read back and decoded again. A projection that
+        had not read every event before them catches up from the store instead."""
+        before = self.store.position_before(connection, recorded[0][0])
+        events = [
+            Projected(position, event.originator_id, event.KIND, event.change())
+            for position, event in recorded
+        ]
+        for projection in self.by_name.values():
+            if checked_position(connection, projection.name) != before:
+                self._catch_up(connection, projection, None)
+                continue
+            run = projection.run(connection, self.store)
+            run.apply(events)
+            run.finish()
+            _track(connection, projection.name, events[-1].position)
 
     def rebuild(
         self,
@@ -95,9 +130,9 @@ class Projections:
         last = 0
         for projection in chosen:
             projection.drop(connection)
-            projection.install(connection)
-            _track(connection, projection.name, 0)
-            last = max(last, self._catch_up(connection, projection, progress))
+            position = projection.replay(connection, self.store, progress)
+            _track(connection, projection.name, position, rebuilt=True)
+            last = max(last, position)
         return last
 
     def _catch_up(
@@ -124,13 +159,18 @@ class Projections:
 
 def checked_position(connection: Connection, name: str) -> int:
     """How far the projection has read the history, once shown to agree with the ledger."""
+    table = projection_positions
     found = connection.execute(
-        select(projection_positions.c.position, projection_positions.c.chain_digest).where(
-            projection_positions.c.name == name
-        )
+        select(table.c.position, table.c.chain_digest, table.c.version).where(table.c.name == name)
     ).first()
     if found is None:
         return 0
+    if found.version != READ_MODEL_VERSION:
+        raise IntegrityViolation(
+            f"The read model {name!r} was built by another version of the register (read model "
+            f"version {found.version}, this one writes {READ_MODEL_VERSION}): its rows cannot be "
+            "extended. Run 'ropa rebuild' to rebuild the read model from the events."
+        )
     position = int(found.position)
     digest = ledger.digest_at(connection, position)
     if digest is None:
@@ -146,23 +186,41 @@ def checked_position(connection: Connection, name: str) -> int:
     )
 
 
-def _track(connection: Connection, name: str, position: int) -> None:
-    values = {"position": position, "chain_digest": ledger.digest_at(connection, position)}
+def _track(connection: Connection, name: str, position: int, rebuilt: bool = False) -> None:
+    """Record the position; and the version, when the rows were all written by this code: a
+    rebuild, or the first catch-up of a new read model."""
+    values: dict[str, object] = {"position": position, "chain_digest": ledger.digest_of(position)}
+    if rebuilt:
+        values["version"] = READ_MODEL_VERSION
     done = connection.execute(
         update(projection_positions).where(projection_positions.c.name == name).values(values)
     )
     if done.rowcount == 0:
+        values["version"] = READ_MODEL_VERSION
         connection.execute(insert(projection_positions).values(name=name, **values))
+
+
+def _add_column(connection: Connection, column: Column[Any]) -> bool:
+    """Add a column of ``ropa_projection`` that a store made before it lacks; whether it did."""
+    table = projection_positions
+    present = {found["name"] for found in inspect(connection).get_columns(table.name)}
+    if column.name in present:
+        return False
+    spelled = column.type.compile(connection.dialect)
+    connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {spelled}"))
+    return True
 
 
 def _add_digests(connection: Connection) -> None:
     """Give the positions of a store made before they carried a digest the ledger's digest at
     each, once: the positions are taken as they stand, the best evidence there is."""
     table = projection_positions
-    present = {column["name"] for column in inspect(connection).get_columns(table.name)}
-    if table.c.chain_digest.name in present:
-        return
-    spelled = table.c.chain_digest.type.compile(connection.dialect)
-    connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN chain_digest {spelled}"))
-    for name, position in connection.execute(select(table.c.name, table.c.position)).all():
-        _track(connection, name, position)
+    if _add_column(connection, table.c.chain_digest):
+        for name, position in connection.execute(select(table.c.name, table.c.position)).all():
+            _track(connection, name, position)
+
+
+def _add_versions(connection: Connection) -> None:
+    """A store made before read models recorded their version gets the column, left empty:
+    its rows were built by an earlier shape, so they are rebuilt on opening."""
+    _add_column(connection, projection_positions.c.version)

@@ -17,7 +17,14 @@ from register.domain.kinds import EntryKind
 from register.domain.timeline import State
 from register.domain.views import EntryView, Moment, Page
 from register.store import segment_index
-from register.store.tables import KNOWN_FOREVER, ledger, segments, to_micros
+from register.store.tables import (
+    KNOWN_FOREVER,
+    contents,
+    ledger,
+    segments,
+    segments_with_content,
+    to_micros,
+)
 
 
 def _version_at(known_micros: int) -> Any:
@@ -35,18 +42,22 @@ def _version_at(known_micros: int) -> Any:
 
 def _segments_at(connection: Connection, kind: EntryKind, moment: Moment) -> Select[Any]:
     micros = to_micros(moment.known_at)
-    query = select(
-        segments.c.entry_id,
-        segments.c.status,
-        segments.c.registered_on,
-        segments.c.content,
-        _version_at(micros).label("version"),
-    ).where(
-        segments.c.entry_kind == str(kind),
-        segments.c.known_to > micros,
-        segments.c.valid_to > moment.as_of,
-        segments.c.valid_from <= moment.as_of,
-        segments.c.known_from <= micros,
+    query = (
+        select(
+            segments.c.entry_id,
+            segments.c.status,
+            segments.c.registered_on,
+            contents.c.content,
+            _version_at(micros).label("version"),
+        )
+        .select_from(segments_with_content)
+        .where(
+            segments.c.entry_kind == str(kind),
+            segments.c.known_to > micros,
+            segments.c.valid_to > moment.as_of,
+            segments.c.valid_from <= moment.as_of,
+            segments.c.known_from <= micros,
+        )
     )
     return segment_index.containing(query, connection.dialect.name, moment.as_of, micros)
 
@@ -102,8 +113,9 @@ def open_row_reaching(connection: Connection, entry_id: uuid.UUID, day: date) ->
     when ``day`` lies before the registration; None when the entry has no rows."""
     return connection.execute(
         select(
-            segments.c.valid_from, segments.c.registered_on, segments.c.status, segments.c.content
+            segments.c.valid_from, segments.c.registered_on, segments.c.status, contents.c.content
         )
+        .select_from(segments_with_content)
         .where(
             segments.c.entry_id == str(entry_id),
             segments.c.known_to == KNOWN_FOREVER,

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, select
 from register.domain.catalogue import references
 from register.domain.kinds import EntryKind
 from register.domain.timeline import ACTIVE, END_OF_TIME
-from register.store.tables import KNOWN_FOREVER, ledger, segments
+from register.store.tables import KNOWN_FOREVER, contents, ledger, segments, segments_with_content
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,9 @@ def timeline(
             segments.c.valid_to,
             segments.c.status,
             segments.c.name,
-            segments.c.content,
+            contents.c.content,
         )
+        .select_from(segments_with_content)
         .where(
             segments.c.entry_id == str(entry_id),
             segments.c.known_to == KNOWN_FOREVER,
@@ -129,15 +130,16 @@ def naming(
             segments.c.entry_kind,
             segments.c.name,
             segments.c.valid_from,
-            segments.c.content,
+            contents.c.content,
         )
+        .select_from(segments_with_content)
         .where(
             segments.c.entry_kind.in_([str(kind) for kind in kinds]),
             segments.c.known_to == KNOWN_FOREVER,
             segments.c.status == ACTIVE,
             segments.c.valid_to > start,
             segments.c.valid_from < end,
-            segments.c.content.contains(str(entry_id), autoescape=True),
+            contents.c.content.contains(str(entry_id), autoescape=True),
         )
         .order_by(segments.c.valid_from, segments.c.entry_id)
     )

@@ -78,6 +78,21 @@ def drop(connection: Connection) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {BOX_TABLE}"))
 
 
+def fill(connection: Connection) -> None:
+    """Index every row of ``ropa_segments`` at once, after a bulk load (SQLite; the GiST index
+    on PostgreSQL is built by its ``CREATE INDEX``)."""
+    if connection.dialect.name == "postgresql":
+        return
+    unix_day = "julianday({}) - julianday('1970-01-01')"
+    connection.execute(
+        text(
+            f"INSERT INTO {BOX_TABLE} (id, valid_lo, valid_hi, known_lo, known_hi) "
+            f"SELECT id, {unix_day.format('valid_from')}, {unix_day.format('valid_to')}, "
+            "known_from / 1e6, known_to / 1e6 FROM ropa_segments"
+        )
+    )
+
+
 def add(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if connection.dialect.name == "postgresql" or not rows:
         return

@@ -3,14 +3,17 @@
 The rows still on record for an entry (``known_to`` open) are its current valid-time timeline.
 An event effective from D changes only what the register says about dates on or after D, so the
 rows reaching past D are closed and their stretch is written again from the new timeline,
-starting with the state just before it. Everything else stays on record as it was.
+starting with the state just before it. Everything else stays on record as it was, and so does
+a row of that stretch whose state the event leaves as it was (beyond the next change of the
+same fields): the rows an event writes follow what it changes, not the length of the timeline
+after its date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from register.domain.timeline import Change, Segment, State, segments
 
@@ -37,19 +40,52 @@ def start_of(open_rows: Sequence[OpenRow], day: date) -> date:
     return min((row.valid_from for row in open_rows if row.valid_to > day), default=day)
 
 
+def needed_from(open_rows: Sequence[OpenRow], day: date) -> date:
+    """The earliest effective date of the entry's earlier changes that a plan for a change
+    effective on ``day`` needs. When a row is in effect on ``day``, its state already holds
+    every change up to that day, so only the later ones are needed (none, for a change
+    effective today); otherwise those from ``start_of`` on."""
+    if _in_effect(open_rows, day) is not None and day < date.max:
+        return day + timedelta(days=1)
+    return start_of(open_rows, day)
+
+
 def plan(open_rows: Sequence[OpenRow], change: Change, since: Sequence[Change]) -> Plan:
     """The rows to close and to insert for ``change``.
 
-    ``since`` holds the entry's earlier changes effective on or after
-    ``start_of(open_rows, change.effective_from)``; earlier ones cannot matter.
+    ``since`` holds (at least) the entry's earlier changes effective on or after
+    ``needed_from(open_rows, change.effective_from)``; earlier ones cannot matter.
     """
     day = change.effective_from
-    closing = [row for row in open_rows if row.valid_to > day]
+    reaching = {row.valid_from: row for row in open_rows if row.valid_to > day}
     keep = [row for row in open_rows if row.valid_to <= day]
-    start = start_of(open_rows, day)
-    before = next((row.state for row in keep if row.valid_to == start), None)
-    return Plan(
-        close=[row.id for row in closing],
-        keep=keep,
-        insert=segments([*since, change], start, before),
-    )
+    insert = []
+    for segment in _rewritten(open_rows, keep, change, since):
+        row = reaching.get(segment.valid_from)
+        if row is None or row.state != segment.state:
+            insert.append(segment)
+        elif row.valid_to == segment.valid_to:
+            keep.append(reaching.pop(segment.valid_from))
+        else:  # the same state over another stretch: the row's state object, to be known again
+            insert.append(Segment(segment.valid_from, segment.valid_to, row.state))
+    return Plan(close=[row.id for row in reaching.values()], keep=keep, insert=insert)
+
+
+def _rewritten(
+    open_rows: Sequence[OpenRow], keep: Sequence[OpenRow], change: Change, since: Sequence[Change]
+) -> list[Segment]:
+    """The timeline from the start of the row in effect on the change's day on, as it is once
+    the change is recorded."""
+    day = change.effective_from
+    current = _in_effect(open_rows, day)
+    if current is None:
+        start = start_of(open_rows, day)
+        before = next((row.state for row in keep if row.valid_to == start), None)
+        return segments([*since, change], start, before)
+    later = [c for c in since if c.effective_from > day]
+    head = [Segment(current.valid_from, day, current.state)] if current.valid_from < day else []
+    return [*head, *segments([change, *later], day, current.state)]
+
+
+def _in_effect(open_rows: Sequence[OpenRow], day: date) -> OpenRow | None:
+    return next((row for row in open_rows if row.valid_from <= day < row.valid_to), None)

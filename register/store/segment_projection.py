@@ -21,15 +21,21 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from register.domain.canonical import canonical_json
-from register.domain.catalogue import spec
 from register.domain.timeline import Change, Segment, State
-from register.store import ledger, segment_index
+from register.store import ledger, segment_index, segment_replay
 from register.store.event_store import EventStore
-from register.store.projections import Projected
+from register.store.projections import Progress, Projected
 from register.store.queries import open_row_reaching
-from register.store.segment_plan import OpenRow, plan, start_of
-from register.store.tables import KNOWN_FOREVER, segment_model, segments, to_micros
+from register.store.segment_plan import OpenRow, needed_from, plan, start_of
+from register.store.segment_rows import Contents, segment_row
+from register.store.tables import (
+    KNOWN_FOREVER,
+    contents,
+    segment_model,
+    segments,
+    segments_with_content,
+    to_micros,
+)
 
 NAME = "register"
 PENDING_LIMIT = 100_000
@@ -74,6 +80,9 @@ class SegmentProjection:
         segment_model.drop_all(connection)
         segment_index.drop(connection)
 
+    def replay(self, connection: Connection, store: EventStore, progress: Progress | None) -> int:
+        return segment_replay.replay(connection, store, progress)
+
     def run(self, connection: Connection, store: EventStore) -> SegmentRun:
         return SegmentRun(connection, store)
 
@@ -85,7 +94,14 @@ class SegmentRun:
         self.entries: dict[uuid.UUID, _Entry] = {}
         self.pending: dict[int, dict[str, Any]] = {}
         self.closes: list[dict[str, Any]] = []
-        self.next_id = int(connection.execute(select(func.max(segments.c.id))).scalar() or 0)
+        last_row, last_content = connection.execute(
+            select(
+                select(func.max(segments.c.id)).scalar_subquery(),
+                select(func.max(contents.c.id)).scalar_subquery(),
+            )
+        ).one()
+        self.next_id = int(last_row or 0)
+        self.contents = Contents(int(last_content or 0))
 
     def apply(self, events: Sequence[Projected]) -> None:
         for event in events:
@@ -94,6 +110,9 @@ class SegmentRun:
             self.finish()
 
     def finish(self) -> None:
+        new_contents = self.contents.taken()
+        if new_contents:
+            self.connection.execute(insert(contents), new_contents)
         rows = list(self.pending.values())
         if rows:
             self.connection.execute(insert(segments), rows)
@@ -111,7 +130,8 @@ class SegmentRun:
             earlier = self._open_rows(event.entry_id, before=entry.rows_from)
             entry.open_rows = [*earlier, *entry.open_rows]
             entry.rows_from = None
-        since = self._changes_since(event, entry, start_of(entry.open_rows, change.effective_from))
+        needed = needed_from(entry.open_rows, change.effective_from)
+        since = self._changes_since(event, entry, needed)
         decided = plan(entry.open_rows, change, since)
         recorded = to_micros(change.recorded_at)
         for row_id in decided.close:
@@ -124,22 +144,15 @@ class SegmentRun:
 
     def _insert(self, event: Projected, entry: _Entry, segment: Segment) -> OpenRow:
         self.next_id += 1
-        fields = dict(segment.state.fields)
-        kind = spec(event.kind)
-        self.pending[self.next_id] = {
-            "id": self.next_id,
-            "entry_id": str(event.entry_id),
-            "entry_kind": str(event.kind),
-            "valid_from": segment.valid_from,
-            "valid_to": segment.valid_to,
-            "registered_on": entry.registered_on,
-            "known_from": to_micros(event.change.recorded_at),
-            "known_to": KNOWN_FOREVER,
-            "status": segment.state.status,
-            "name": str(fields.get(kind.name_field) or ""),
-            "facet": fields.get(kind.facet) if kind.facet else None,
-            "content": canonical_json(fields),
-        }
+        self.pending[self.next_id] = segment_row(
+            self.next_id,
+            event.entry_id,
+            event.kind,
+            entry.registered_on,
+            to_micros(event.change.recorded_at),
+            segment,
+            self.contents.id_of(segment.state),
+        )
         return OpenRow(self.next_id, segment.valid_from, segment.valid_to, segment.state)
 
     def _entry(self, event: Projected) -> _Entry:
@@ -170,26 +183,38 @@ class SegmentRun:
     ) -> list[OpenRow]:
         """Open rows in valid-time order: those ending on or after ``reaching``, or those
         starting before ``before``."""
-        query = select(
-            segments.c.id,
-            segments.c.valid_from,
-            segments.c.valid_to,
-            segments.c.status,
-            segments.c.content,
-        ).where(segments.c.entry_id == str(entry_id), segments.c.known_to == KNOWN_FOREVER)
+        query = (
+            select(
+                segments.c.id,
+                segments.c.valid_from,
+                segments.c.valid_to,
+                segments.c.status,
+                segments.c.content_id,
+                contents.c.content,
+            )
+            .select_from(segments_with_content)
+            .where(segments.c.entry_id == str(entry_id), segments.c.known_to == KNOWN_FOREVER)
+        )
         if reaching is not None:
             query = query.where(segments.c.valid_to >= reaching)
         if before is not None:
             query = query.where(segments.c.valid_from < before)
+        rows = self.connection.execute(query.order_by(segments.c.valid_from)).all()
+        self.contents.ids.update((row.content, row.content_id) for row in rows)
         return [
             OpenRow(
                 row.id, row.valid_from, row.valid_to, State(json.loads(row.content), row.status)
             )
-            for row in self.connection.execute(query.order_by(segments.c.valid_from))
+            for row in rows
         ]
 
     def _changes_since(self, event: Projected, entry: _Entry, start: date) -> list[Change]:
-        """The entry's earlier changes effective on or after ``start``, loading what is missing."""
+        """The entry's earlier changes effective on or after ``start``, loading what is missing.
+
+        Each effective date of an entry's changes starts one of its rows, so when no open row
+        starts on or after ``start`` there is nothing to load (a change effective today)."""
+        if not any(row.valid_from >= start for row in entry.open_rows):
+            return []
         if not entry.complete:
             wanted = ledger.versions_effective_from(self.connection, event.entry_id, start)
             missing = [v for v in wanted if v < event.change.version and v not in entry.changes]

@@ -1,4 +1,5 @@
-"""The segment read model's rows as stored, for checking them against the events.
+"""The segment read model's rows as stored: how a segment becomes a row, and reading them back
+for checking them against the events.
 
 Queries answer from a few rows at one point in time; the check reads every row of an entry,
 closed ones included, because each says what the register answered over a stretch of time.
@@ -9,10 +10,78 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, select
 
-from register.store.tables import segments
+from register.domain.canonical import canonical_json
+from register.domain.catalogue import spec
+from register.domain.kinds import EntryKind
+from register.domain.timeline import Segment, State
+from register.store.tables import KNOWN_FOREVER, contents, segments, segments_with_content
+
+
+def segment_row(
+    row_id: int,
+    entry_id: uuid.UUID,
+    kind: EntryKind,
+    registered_on: date,
+    known_from: int,
+    segment: Segment,
+    content_id: int,
+) -> dict[str, Any]:
+    """The row of a segment written at ``known_from`` (microseconds), open until closed; its
+    state is the content row ``content_id``."""
+    fields = segment.state.fields
+    declared = spec(kind)
+    return {
+        "id": row_id,
+        "entry_id": str(entry_id),
+        "entry_kind": str(kind),
+        "valid_from": segment.valid_from,
+        "valid_to": segment.valid_to,
+        "registered_on": registered_on,
+        "known_from": known_from,
+        "known_to": KNOWN_FOREVER,
+        "status": segment.state.status,
+        "name": str(fields.get(declared.name_field) or ""),
+        "facet": fields.get(declared.facet) if declared.facet else None,
+        "content_id": content_id,
+    }
+
+
+class Contents:
+    """The content rows of one entry's states, each state once: its id by its canonical JSON."""
+
+    def __init__(self, next_id: int) -> None:
+        self.next_id = next_id
+        self.ids: dict[str, int] = {}
+        # the same state object met again needs no spelling: kept with it, so its id is not reused
+        self.seen: dict[int, tuple[State, int]] = {}
+        self.new: list[dict[str, Any]] = []
+
+    def forget(self) -> None:
+        """Let go of the states known so far (another entry's states will not recur)."""
+        self.ids = {}
+        self.seen = {}
+
+    def id_of(self, state: State) -> int:
+        seen = self.seen.get(id(state))
+        if seen is not None and seen[0] is state:
+            return seen[1]
+        spelled = canonical_json(dict(state.fields))
+        found = self.ids.get(spelled)
+        if found is None:
+            self.next_id += 1
+            found = self.ids[spelled] = self.next_id
+            self.new.append({"id": found, "content": spelled})
+        self.seen[id(state)] = (state, found)
+        return found
+
+    def taken(self) -> list[dict[str, Any]]:
+        """The content rows added since the last call, to be written."""
+        new, self.new = self.new, []
+        return new
 
 
 @dataclass(frozen=True)
@@ -42,8 +111,9 @@ def rows_of(connection: Connection, entry_id: uuid.UUID) -> list[SegmentRow]:
             segments.c.status,
             segments.c.name,
             segments.c.facet,
-            segments.c.content,
+            contents.c.content,
         )
+        .select_from(segments_with_content)
         .where(segments.c.entry_id == str(entry_id))
         .order_by(segments.c.valid_from, segments.c.known_from)
     )

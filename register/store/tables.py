@@ -2,8 +2,9 @@
 
 ``ropa_ledger`` is the hash chain over the global order (SPEC §4): written once per event in the
 event's own transaction and never rebuilt, because it is the evidence. ``ropa_projection`` holds
-how far each read model has read the history; ``ropa_segments`` is the bitemporal read model:
-disposable, rebuilt from the events at will.
+how far each read model has read the history; ``ropa_segments`` is the bitemporal read model,
+with the states its segments hold in ``ropa_contents``: disposable, rebuilt from the events at
+will.
 
 Instants are stored as integer microseconds since the epoch (UTC) so that both engines compare
 them exactly and identically.
@@ -61,6 +62,7 @@ projection_positions = Table(
     Column("name", String(32), primary_key=True),
     Column("position", BigInteger, nullable=False),
     Column("chain_digest", String(64)),  # the ledger's digest at that position
+    Column("version", Integer),  # the READ_MODEL_VERSION that built the rows it tracks
 )
 
 segment_model = MetaData()
@@ -79,9 +81,19 @@ segments = Table(
     Column("status", String(10), nullable=False),
     Column("name", Text, nullable=False),
     Column("facet", String(60)),
-    Column("content", Text, nullable=False),
+    Column("content_id", _id, nullable=False),
     Index("ropa_segments_entry", "entry_id", "known_to", "valid_to"),
 )
+
+# Each state an entry takes is kept once: the many segments that hold it refer to it.
+contents = Table(
+    "ropa_contents",
+    segment_model,
+    Column("id", _id, primary_key=True, autoincrement=False),
+    Column("content", Text, nullable=False),
+)
+
+segments_with_content = segments.join(contents, contents.c.id == segments.c.content_id)
 
 
 def to_micros(moment: datetime) -> int:

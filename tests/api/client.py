@@ -100,7 +100,7 @@ def activity_body(**fields: Any) -> dict[str, Any]:
             {
                 "description": "Sending the newsletter",
                 "legal_basis": "Consent",
-                "special_category_condition": None,
+                "art9_condition": None,
             }
         ],
         "data_subjects": ["Subscribers"],
@@ -108,7 +108,7 @@ def activity_body(**fields: Any) -> dict[str, Any]:
             "e-mail address",
             {"name": "health", "special_category": True, "criminal": False},
         ],
-        "retention": {"period": "P2Y", "trigger": "unsubscribing", "note": None},
+        "retention": [{"period": "P2Y", "trigger": "unsubscribing", "trigger_role": "ends"}],
         "security_measures": ["Access control"],
         **fields,
     }

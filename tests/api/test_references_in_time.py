@@ -4,6 +4,8 @@ naming them. Either refusal records nothing."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.api.client import ApiClient, activity_body, problem, recipient_body
 
 TODAY = "2026-03-02"
@@ -14,16 +16,28 @@ def event_count(api: ApiClient) -> int:
     return api.get("/api/v1/integrity").get_json()["count"]
 
 
-def test_naming_a_recipient_not_in_effect_is_422_naming_the_field(api: ApiClient) -> None:
+# An activity names a recipient by its id, or by a link object that carries the id as
+# ``recipient``; a refusal names the field where the id was given.
+NAMINGS = {
+    "by id": (lambda id_: id_, "recipients[0].recipient"),
+    "by link": (lambda id_: {"recipient": id_, "role": "processor"}, "recipients[0].recipient"),
+}
+
+
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_naming_a_recipient_not_in_effect_is_422_naming_the_field(
+    api: ApiClient, naming: str
+) -> None:
+    link, path = NAMINGS[naming]
     mailer = api.register("recipients", recipient_body(name="Mailer", effective_from=LATER))
     before = event_count(api)
     body = activity_body(
-        recipients=[mailer["id"]],
+        recipients=[link(mailer["id"])],
         transfers=[{"country": "US", "safeguard": None, "recipient": mailer["id"]}],
     )
     found = problem(api.post("/api/v1/activities", body), 422)
     assert found["type"] == "urn:ropa:problem:invalid-fields"
-    assert {e["field"] for e in found["errors"]} == {"recipients[0]", "transfers[0].recipient"}
+    assert {e["field"] for e in found["errors"]} == {path, "transfers[0].recipient"}
     for error in found["errors"]:
         assert error["location"] == "body"
         assert (
@@ -36,14 +50,18 @@ def test_naming_a_recipient_not_in_effect_is_422_naming_the_field(api: ApiClient
     api.register("activities", {**body, "effective_from": LATER})
 
 
-def test_amending_an_activity_to_name_a_retired_recipient_is_422(api: ApiClient) -> None:
+@pytest.mark.parametrize("naming", NAMINGS)
+def test_amending_an_activity_to_name_a_retired_recipient_is_422(
+    api: ApiClient, naming: str
+) -> None:
+    link, path = NAMINGS[naming]
     mailer = api.register("recipients", recipient_body(name="Mailer"))
     retired = api.post(f"/api/v1/recipients/{mailer['id']}/retire", {}, version=1)
     assert retired.status_code == 200
     activity = api.register("activities", activity_body())
     url = f"/api/v1/activities/{activity['id']}"
-    found = problem(api.patch(url, {"recipients": [mailer["id"]]}, version=1), 422)
-    assert [e["field"] for e in found["errors"]] == ["recipients[0]"]
+    found = problem(api.patch(url, {"recipients": [link(mailer["id"])]}, version=1), 422)
+    assert [e["field"] for e in found["errors"]] == [path]
     assert f"not in effect on {TODAY} (it is retired then)" in found["detail"]
 
 

@@ -176,7 +176,7 @@ CASES: list[tuple[Check, Any, Any, Any, str]] = [
     (ListOf(Text()), [" a "], ["a"], "a", "must be a list"),
     (ListOf(Text()), [], [], ["a"] * (MAX_ITEMS + 1), f"must hold at most {MAX_ITEMS} items"),
     (NAMED, {"name": "x"}, {"name": "x", "flag": False}, ["x"], "must be an object"),
-    (LABEL_OR_NAMED, " x ", "x", 42, "must be a label or a named object"),
+    (LABEL_OR_NAMED, " x ", {"name": "x", "flag": False}, 42, "must be a label or a named object"),
     (
         LABEL_OR_NAMED,
         {"name": "x", "flag": True},
@@ -280,8 +280,9 @@ def test_a_registration_names_the_nested_field_at_fault() -> None:
 
 def test_the_catalogue_says_where_entries_name_each_other() -> None:
     assert spec(EntryKind.ACTIVITY).references == (
-        Reference("recipients[]", EntryKind.RECIPIENT),
+        Reference("recipients[].recipient", EntryKind.RECIPIENT),
         Reference("transfers[].recipient", EntryKind.RECIPIENT),
+        Reference("systems[].provider", EntryKind.RECIPIENT),
     )
     others = (EntryKind.RECIPIENT, EntryKind.POLICY, EntryKind.ORGANISATION)
     assert all(spec(kind).references == () for kind in others)
@@ -294,7 +295,7 @@ def test_references_finds_the_recipient_ids_and_leaves_malformed_ones_to_the_che
         "transfers": [{"country": "US"}, "junk", {"country": "US", "recipient": OTHER_ID}],
     }
     assert references(EntryKind.ACTIVITY, content) == [
-        ("recipients[0]", EntryKind.RECIPIENT, RECIPIENT_ID),
+        ("recipients[0].recipient", EntryKind.RECIPIENT, RECIPIENT_ID),
         ("transfers[2].recipient", EntryKind.RECIPIENT, OTHER_ID),
     ]
     assert references(EntryKind.ACTIVITY, {"recipients": "not a list"}) == []

@@ -112,8 +112,22 @@ def test_registration_refuses_missing_required_fields() -> None:
         ({"purposes": [{"description": "x", "legal_basis": "Whim"}]}, "purposes[0].legal_basis"),
         ({"purposes": [{"legal_basis": "Consent"}]}, "purposes[0].description"),
         ({"transfers": [{"country": "XX"}]}, "transfers[0].country"),
-        ({"retention": {"period": "two years"}}, "retention.period"),
-        ({"retention": {"period": "P"}}, "retention.period"),
+        ({"retention": [{"period": "two years"}]}, "retention[0].period"),
+        ({"retention": [{"period": "P"}]}, "retention[0].period"),
+        ({"retention": [{"applies_to": ["x"]}]}, "retention[0].period"),
+        ({"transfers": [{"safeguard": "adequacy_decision"}]}, "transfers[0].country"),
+        ({"recipients": [{"role": "processor"}]}, "recipients[0].recipient"),
+        (
+            {"purposes": [{"description": "x", "art9_condition": {"point": "k"}}]},
+            "purposes[0].art9_condition.point",
+        ),
+        ({"joint_controllers": [{"arrangement_ref": "x"}]}, "joint_controllers[0].name"),
+        (
+            {"controllers": [{"agreement": {"signed_on": "2023-02-30"}, "name": "C"}]},
+            "controllers[0].agreement.signed_on",
+        ),
+        ({"dpia": {"criteria": ["vibes"]}}, "dpia.criteria[0]"),
+        ({"processing_operations": ["Juggle"]}, "processing_operations[0]"),
         ({"recipients": ["not-a-uuid"]}, "recipients[0]"),
         ({"data_categories": [42]}, "data_categories[0]"),
         ({"colour": "blue"}, "colour"),
@@ -128,16 +142,21 @@ def test_registration_names_the_field_at_fault(content: dict, field: str) -> Non
 
 def test_valid_durations_and_countries_are_accepted() -> None:
     event = register_activity(
-        retention={"period": "P2Y6M", "trigger": "end of contract"},
+        retention=[{"period": "P2Y6M", "trigger": "end of contract", "kind": "maximum"}],
         transfers=[{"country": "us", "safeguard": "standard_contractual_clauses"}],
         data_categories=["email", {"name": "health", "special_category": True}],
     )
     fields = event.change().fields
     assert fields["transfers"][0]["country"] == "US"
+    assert fields["retention"][0]["kind"] == "maximum"
+    assert fields["data_categories"][0]["name"] == "email"
     assert fields["data_categories"][1] == {
         "name": "health",
         "special_category": True,
+        "special_category_type": None,
         "criminal": False,
+        "national_identifier": False,
+        "note": None,
     }
 
 

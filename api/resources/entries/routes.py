@@ -16,9 +16,22 @@ from api.extensions import Blueprint
 from api.extensions.auth import current_actor
 from api.extensions.register_app import current_service
 from api.resources.entries.reading import Answer, answer, read_entry
-from api.resources.entries.schemas import EntrySchemas, HistoryItem, Lifecycle, list_query
+from api.resources.entries.schemas import (
+    EntrySchemas,
+    HistoryItem,
+    Lifecycle,
+    Review,
+    list_query,
+)
 from api.resources.moments import MomentQuery, moment_of
-from register.domain.commands import AmendEntry, RegisterEntry, ReinstateEntry, RetireEntry
+from register.domain.commands import (
+    AmendEntry,
+    RegisterEntry,
+    ReinstateEntry,
+    RetireEntry,
+    ReviewEntry,
+    Transition,
+)
 from register.domain.kinds import EntryKind
 
 ETAG_HEADER = {"ETag": "ETAG"}
@@ -28,8 +41,15 @@ CREATED_HEADERS = {
 }
 PAGINATION_HEADER = {"X-Pagination": "PAGINATION"}
 LIFECYCLE = (
-    ("retire", RetireEntry, "Retire the entry from effective_from on."),
-    ("reinstate", ReinstateEntry, "Bring a retired entry back from effective_from on."),
+    ("retire", RetireEntry, Lifecycle, "Retire the entry from effective_from on."),
+    ("reinstate", ReinstateEntry, Lifecycle, "Bring a retired entry back from effective_from on."),
+    (
+        "review",
+        ReviewEntry,
+        Review,
+        "Record that the entry was reviewed on effective_from and still holds as it stands; "
+        "next_review_on, where the kind has it, sets when it is next due.",
+    ),
 )
 
 
@@ -115,9 +135,9 @@ def entry_blueprint(collection: Collection) -> Blueprint:
             )
             return answer(current_service().commands.execute(command))
 
-    for name, command, summary in LIFECYCLE:
+    for name, command, body_schema, summary in LIFECYCLE:
         blp.route(f"/<uuid:entry_id>/{name}", methods=["POST"], endpoint=name)(
-            _lifecycle_view(blp, kind, entry_schema, command, summary)
+            _lifecycle_view(blp, kind, entry_schema, command, body_schema, summary)
         )
 
     @blp.route("/<uuid:entry_id>/history")
@@ -134,16 +154,18 @@ def _lifecycle_view(
     blp: Blueprint,
     kind: EntryKind,
     entry_schema: type[ma.Schema],
-    command: type[RetireEntry | ReinstateEntry],
+    command: type[Transition],
+    body_schema: type[ma.Schema],
     summary: str,
 ) -> Callable[..., Answer]:
     @blp.query()
     @blp.if_match()
-    @blp.arguments(Lifecycle, required=False)
+    @blp.arguments(body_schema, required=False)
     @blp.response(200, entry_schema, headers=ETAG_HEADER)
     def view(body: dict[str, Any], entry_id: uuid.UUID, expected_version: int | None) -> Answer:
+        provenance = event_arguments(body)
         transition = command(
-            kind=kind, entry_id=entry_id, expected_version=expected_version, **event_arguments(body)
+            kind=kind, entry_id=entry_id, expected_version=expected_version, **provenance, **body
         )
         return answer(current_service().commands.execute(transition))
 

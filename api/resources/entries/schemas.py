@@ -28,10 +28,11 @@ from register.domain.timeline import (
     REINSTATED,
     RETIRED,
     RETIRED_STATUS,
+    REVIEWED,
 )
 
 STATUSES = (ACTIVE, RETIRED_STATUS)
-CHANGE_TYPES = (REGISTERED, AMENDED, RETIRED, REINSTATED)
+CHANGE_TYPES = (REGISTERED, AMENDED, RETIRED, REINSTATED, REVIEWED)
 MAX_PAGE_SIZE = 500
 MAX_PAGE = 1_000_000
 
@@ -58,6 +59,18 @@ def _event_fields() -> dict[str, fields.Field]:
 
 # The body of retire and reinstate.
 Lifecycle = Schema.from_dict(_event_fields(), name="Lifecycle")
+
+# The body of a review.
+Review = Schema.from_dict(
+    {
+        **_event_fields(),
+        "next_review_on": Day(
+            allow_none=True,
+            metadata={"description": "the day the entry is next to be reviewed (activities)"},
+        ),
+    },
+    name="Review",
+)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ __all__ = [
     "Labels",
     "Reference",
     "complete",
+    "conformed",
     "partial",
     "references",
     "spec",
@@ -79,7 +80,7 @@ def partial(kind: EntryKind | str, value: Mapping[str, Any]) -> dict[str, Any]:
 def references(
     kind: EntryKind | str, content: Mapping[str, Any]
 ) -> list[tuple[str, EntryKind, str]]:
-    """The entries ``content`` names: each one's path, kind and id.
+    """The entries ``content`` names bindingly: each one's path, kind and id.
 
     Content not yet validated is read leniently: a malformed id is left for the field's check
     to refuse in its own words.
@@ -97,7 +98,7 @@ def _named_in(
 
 def _named(check: Check, value: Any, path: str) -> Iterator[tuple[str, EntryKind, str]]:
     match check:
-        case EntryRef(kind=kind):
+        case EntryRef(kind=kind, binding=True):
             try:
                 yield path, kind, check(value, path)
             except Problem:
@@ -107,10 +108,48 @@ def _named(check: Check, value: Any, path: str) -> Iterator[tuple[str, EntryKind
         case ListOf(inner=inner) if isinstance(value, list):
             for i, item in enumerate(value):
                 yield from _named(inner, item, f"{path}[{i}]")
+        case LabelOrRecord(record=record) if isinstance(value, str):
+            label = record.label_field  # named where the register keeps it, as given or not
+            yield from _named(label.check, value, f"{path}.{label.name}")
         case Record(fields=fields) | LabelOrRecord(record=Record(fields=fields)) if isinstance(
             value, dict
         ):
             yield from _named_in(fields, value, f"{path}.")
+
+
+def conformed(kind: EntryKind | str, fields: Mapping[str, Any], *, whole: bool) -> dict[str, Any]:
+    """Stored fields brought to the catalogue's shape without judging them again.
+
+    Missing fields of nested objects take their default, and plain labels become the objects
+    they stand for, as a check would store them today. With ``whole`` (a registration), missing
+    fields of the entry take their default too. Values are kept as stored: an event recorded
+    under older rules stays what it was, even where today's checks would word it differently.
+    """
+    specs = spec(kind).by_name
+    result = {
+        name: _conform(specs[name].check, value) if name in specs else value
+        for name, value in fields.items()
+    }
+    if whole:
+        for name, field in specs.items():
+            result.setdefault(name, field.initial())
+    return result
+
+
+def _conform(check: Check, value: Any) -> Any:
+    match check:
+        case Optional(inner=inner) if value is not None:
+            return _conform(inner, value)
+        case ListOf(inner=inner) if isinstance(value, list):
+            return [_conform(inner, item) for item in value]
+        case LabelOrRecord(record=record) if isinstance(value, str):
+            return _conform(record, {record.label_field.name: value})
+        case Record(fields=fields) | LabelOrRecord(record=Record(fields=fields)) if isinstance(
+            value, dict
+        ):
+            given = {f.name: _conform(f.check, value[f.name]) for f in fields if f.name in value}
+            return {f.name: given[f.name] if f.name in given else f.initial() for f in fields}
+    return value
 
 
 def _checked(field: FieldSpec, raw: Any, path: str) -> Any:

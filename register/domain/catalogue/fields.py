@@ -111,7 +111,7 @@ def _references_in(fields: tuple[FieldSpec, ...], prefix: str) -> Iterator[Refer
 
 def _references_of(check: Check, path: str) -> Iterator[Reference]:
     match check:
-        case EntryRef(kind=kind):
+        case EntryRef(kind=kind, binding=True):
             yield Reference(path, kind)
         case Optional(inner=inner):
             yield from _references_of(inner, path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels
-from register.domain.catalogue.records import ADDRESS, PERSON
+from register.domain.catalogue.records import ADDRESS, DPO, PERSON
 from register.domain.checks import (
     MAX_LABEL,
     Optional,
@@ -26,6 +26,7 @@ ORGANISATION = KindSpec(
             "the controller's legal name",
             required=True,
             article30="30(1)(a)",
+            export_column="header 1",
         ),
         FieldSpec(
             "trade_name",
@@ -63,10 +64,11 @@ ORGANISATION = KindSpec(
         ),
         FieldSpec(
             "dpo",
-            Optional(PERSON),
+            Optional(DPO),
             Labels("Functionaris gegevensbescherming", "Data protection officer"),
-            "the data protection officer, where one is designated",
+            "whether a data protection officer is designated, and how to reach them",
             article30="30(1)(a)",
+            export_column="header 2",
         ),
         FieldSpec(
             "eu_representative",
@@ -74,6 +76,14 @@ ORGANISATION = KindSpec(
             Labels("Vertegenwoordiger in de EU", "Representative in the EU"),
             "the representative in the Union (Article 27), for a controller outside it",
             article30="30(1)(a)",
+            export_column="header 3",
+        ),
+        FieldSpec(
+            "notes",
+            Optional(Text()),
+            Labels("Opmerkingen over het register", "Notes on the register"),
+            "what holds for the register as a whole, such as grounds for disclosure that no "
+            "single activity carries",
         ),
     ),
 )

@@ -6,9 +6,12 @@ from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels
 from register.domain.checks import (
     MAX_DOCUMENT,
     MAX_LABEL,
+    EntryRef,
     IsoDate,
     Language,
+    ListOf,
     Optional,
+    Sha256,
     Text,
 )
 from register.domain.kinds import EntryKind
@@ -48,6 +51,26 @@ POLICY = KindSpec(
             Labels("Tekst", "Text"),
             "the full text, in Markdown",
             required=True,
+        ),
+        FieldSpec(
+            "audience",
+            Optional(Text(MAX_LABEL)),
+            Labels("Doelgroep", "Audience"),
+            "whom the statement addresses, such as website visitors or job applicants",
+        ),
+        FieldSpec(
+            "covers",
+            Optional(ListOf(EntryRef(EntryKind.ACTIVITY, binding=False))),
+            Labels("Beschreven verwerkingen", "Activities covered"),
+            "the activities the statement describes; null when not recorded. They are not "
+            "held in effect by it: retiring one is what makes a new revision due",
+        ),
+        FieldSpec(
+            "source_sha256",
+            Optional(Sha256()),
+            Labels("Hash van de gepubliceerde tekst", "Hash of the published text"),
+            "sha256 of the statement's bytes as published (the page or PDF), which the "
+            "Markdown text need not reproduce byte for byte",
         ),
     ),
     read_only=(

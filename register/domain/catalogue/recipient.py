@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels
-from register.domain.catalogue.records import DATA_PROCESSING_AGREEMENT
+from register.domain.catalogue.records import DATA_PROCESSING_AGREEMENT, DPF_CERTIFICATION
 from register.domain.checks import (
     MAX_LABEL,
     Country,
@@ -14,7 +14,7 @@ from register.domain.checks import (
 from register.domain.kinds import EntryKind
 from register.domain.vocabulary import (
     RECIPIENT_CATEGORIES,
-    RECIPIENT_LEGAL_ROLES,
+    RECIPIENT_ROLES,
     TRANSFER_SAFEGUARDS,
 )
 
@@ -44,9 +44,10 @@ RECIPIENT = KindSpec(
         ),
         FieldSpec(
             "legal_role",
-            Optional(OneOf(RECIPIENT_LEGAL_ROLES)),
+            Optional(OneOf(RECIPIENT_ROLES)),
             Labels("Juridische rol", "Legal role"),
-            "its role under the GDPR: processor, sub-processor, controller or authority",
+            "its role under the GDPR: processor, sub-processor, controller, authority or an "
+            "internal recipient; an activity may give it another role for itself",
         ),
         FieldSpec(
             "country",
@@ -63,10 +64,19 @@ RECIPIENT = KindSpec(
             article30="30(1)(e)",
         ),
         FieldSpec(
+            "dpf_certification",
+            Optional(DPF_CERTIFICATION),
+            Labels("EU-VS Data Privacy Framework", "EU-US Data Privacy Framework"),
+            "for a recipient in the United States: whether it is certified, and when that was "
+            "checked",
+            article30="30(1)(e)",
+        ),
+        FieldSpec(
             "data_processing_agreement",
             Optional(DATA_PROCESSING_AGREEMENT),
             Labels("Verwerkersovereenkomst", "Data processing agreement"),
             "the contract with a processor (Article 28(3))",
+            export_column="G",
         ),
         FieldSpec(
             "contact",
@@ -79,6 +89,12 @@ RECIPIENT = KindSpec(
             Optional(Text()),
             Labels("Omschrijving", "Description"),
             "what the party does with the data",
+        ),
+        FieldSpec(
+            "notes",
+            Optional(Text()),
+            Labels("Opmerkingen", "Notes"),
+            "what else an auditor should know, such as what is inferred and from what",
         ),
     ),
 )
