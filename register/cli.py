@@ -7,6 +7,7 @@ what to do next and exit non-zero.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import re
 import sys
@@ -15,15 +16,30 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
+from register.application.checks import Checks
+from register.application.diffs import diff_moments, register_diff
+from register.application.facade import Reader
+from register.application.followups import FollowUps, MarkFollowUp
 from register.application.maintenance import read_export
+from register.application.notices import subprocessor_notices
 from register.application.service import Service
+from register.application.statements import statement_at
 from register.bootstrap import bootstrap
+from register.domain.catalogue.followup import MARK_STATUSES
 from register.domain.chain import Held
 from register.domain.errors import ConfigurationError, InvalidCommand, RegisterError
 from register.domain.instants import not_later_than, parse_date, parse_instant
+from register.domain.statement import LANGUAGES as STATEMENT_LANGUAGES
+from register.domain.views import Moment
 from register.importers.example import load_example
+from register.presentation.diff_html import render_diff_html
+from register.presentation.diff_markdown import render_diff
 from register.presentation.markdown import render
 from register.presentation.progress import ProgressBar
+from register.presentation.statement_html import render_html
+from register.presentation.statement_markdown import render_markdown, statement_json
+from register.presentation.subprocessor_letters import render as render_letters
+from register.presentation.work_list import render_work_list
 from register.settings import DEFAULT_DATABASE_URL, Settings
 from register.store.tokens import ROLES
 
@@ -37,6 +53,26 @@ Extension = Callable[[AddCommand], None]
 def _open_output(path: str | None) -> AbstractContextManager[TextIO]:
     """The named file, or standard output (which must stay open afterwards)."""
     return open(path, "w", encoding="utf-8") if path else nullcontext(sys.stdout)
+
+
+def _asked_moment(args: argparse.Namespace, reader: Reader) -> Moment:
+    """The moment of ``--as-of`` and ``--known-at``; a known-at that has not passed is refused."""
+    known_at = parse_instant(args.known_at, "known_at") if args.known_at else None
+    return reader.moment(
+        parse_date(args.as_of, "as_of") if args.as_of else None,
+        not_later_than(known_at, reader.now(), "known_at") if known_at else None,
+    )
+
+
+def _asked_moments(args: argparse.Namespace, reader: Reader) -> tuple[Moment, Moment]:
+    """The two moments of ``--from``, ``--to`` and their ``--…-known-at``."""
+    return diff_moments(
+        reader,
+        parse_date(args.from_, "from"),
+        parse_date(args.to, "to"),
+        parse_instant(args.from_known_at, "from_known_at") if args.from_known_at else None,
+        parse_instant(args.to_known_at, "to_known_at") if args.to_known_at else None,
+    )
 
 
 def cmd_load_example(args: argparse.Namespace, service: Service) -> int:
@@ -81,6 +117,91 @@ def cmd_register(args: argparse.Namespace, service: Service) -> int:
     )
     with _open_output(args.output) as out:
         out.write(text)
+    return 0
+
+
+def cmd_statement(args: argparse.Namespace, service: Service) -> int:
+    known_at = parse_instant(args.known_at, "known_at") if args.known_at else None
+    if known_at is not None:
+        not_later_than(known_at, service.reader.now(), "known_at")
+    moment = service.reader.moment(
+        parse_date(args.as_of, "as_of") if args.as_of else None, known_at
+    )
+    statement = statement_at(service.reader, moment, args.lang)
+    renderers = {
+        "md": render_markdown,
+        "html": render_html,
+        "json": lambda s: json.dumps(statement_json(s), ensure_ascii=False, indent=2) + "\n",
+    }
+    with _open_output(args.output) as out:
+        out.write(renderers[args.format](statement))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, service: Service) -> int:
+    """Exit status 1 when a finding must be acted on, so a script or CI job can gate on it."""
+    reader = service.reader
+    answer = Checks(reader).at(_asked_moment(args, reader))
+    if args.format == "json":
+        print(json.dumps(answer.as_json(args.lang), ensure_ascii=False, indent=2))
+    else:
+        for finding in answer.findings:
+            print(f"{finding.severity:<5}  {finding.code}  {finding.text(args.lang)}")
+        counts = answer.as_json(args.lang)["counts"]
+        print(", ".join(f"{n} {severity}" for severity, n in counts.items()))
+    return 1 if answer.must else 0
+
+
+def cmd_diff(args: argparse.Namespace, service: Service) -> int:
+    before, after = _asked_moments(args, service.reader)
+    answer = register_diff(service.reader, before, after)
+    renderers = {
+        "md": render_diff,
+        "html": render_diff_html,
+        "json": lambda a, lang: json.dumps(a.as_json(lang), ensure_ascii=False, indent=2) + "\n",
+    }
+    with _open_output(args.output) as out:
+        out.write(renderers[args.format](answer, args.lang))
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace, service: Service) -> int:
+    reader = service.reader
+    work = FollowUps(reader, service.commands).work_list(_asked_moment(args, reader))
+    document = work.as_json(args.lang, args.status)
+    with _open_output(args.output) as out:
+        if args.format == "json":
+            out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(render_work_list(document))
+    return 0
+
+
+def cmd_followup_mark(args: argparse.Namespace, service: Service) -> int:
+    mark = MarkFollowUp(
+        followup=args.id,
+        status=args.status,
+        actor=args.by,
+        reason=args.reason,
+        evidence_ref=args.evidence,
+        effective_from=parse_date(args.effective_from, "effective_from")
+        if args.effective_from
+        else None,
+    )
+    item = FollowUps(service.reader, service.commands).mark(mark)
+    print(f"Follow-up {item.id} ({item.raised.finding.code}) is {item.status}.")
+    return 0
+
+
+def cmd_notices(args: argparse.Namespace, service: Service) -> int:
+    before, after = _asked_moments(args, service.reader)
+    sent_on = parse_date(args.sent_on, "sent_on") if args.sent_on else service.reader.today()
+    document = subprocessor_notices(service.reader, before, after, sent_on).as_json()
+    with _open_output(args.output) as out:
+        if args.format == "md":
+            out.write(render_letters(document, args.lang))
+        else:
+            out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
@@ -196,6 +317,14 @@ def _entry_id(value: str) -> uuid.UUID:
         raise InvalidCommand({"id": ["must be an entry id (a UUID)"]}) from None
 
 
+def _add_period(sub: argparse.ArgumentParser) -> None:
+    """The two points a comparison is asked at, as ``_asked_moments`` reads them."""
+    sub.add_argument("--from", dest="from_", required=True, help="valid time, YYYY-MM-DD")
+    sub.add_argument("--to", required=True, help="valid time, YYYY-MM-DD")
+    sub.add_argument("--from-known-at", help="transaction time of --from (default: now)")
+    sub.add_argument("--to-known-at", help="transaction time of --to (default: now)")
+
+
 def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParser:
     """The parser of every command; the extensions' commands come first, where ``serve`` was."""
     parser = argparse.ArgumentParser(
@@ -219,6 +348,67 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     reg.add_argument("--format", choices=("json", "md"), default="json")
     reg.add_argument("--lang", choices=("nl", "en"), default="en")
     reg.add_argument("-o", "--output", help="write to this file instead of standard output")
+    stm = add(
+        "statement",
+        cmd_statement,
+        "Print the privacy statement (Art. 13/14) generated from the register at a point in time.",
+    )
+    stm.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
+    stm.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    stm.add_argument("--lang", choices=STATEMENT_LANGUAGES, default="nl")
+    stm.add_argument("--format", choices=("md", "html", "json"), default="md")
+    stm.add_argument("-o", "--output", help="write to this file instead of standard output")
+    chk = add(
+        "check",
+        cmd_check,
+        "Print what the register lacks at a point in time; exit status 1 when a finding must be "
+        "acted on.",
+    )
+    chk.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
+    chk.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    chk.add_argument("--lang", choices=("nl", "en"), default="en")
+    chk.add_argument("--format", choices=("json", "text"), default="text")
+    dif = add(
+        "diff",
+        cmd_diff,
+        "Print what changed between two points of the register, and what each change requires.",
+    )
+    _add_period(dif)
+    dif.add_argument("--format", choices=("json", "md", "html"), default="json")
+    dif.add_argument("--lang", choices=("nl", "en"), default="en")
+    dif.add_argument("-o", "--output", help="write to this file instead of standard output")
+    fol = add(
+        "followups",
+        cmd_followups,
+        "Print the work list: the follow-ups the recorded changes raised, open, done or dismissed.",
+    )
+    fol.add_argument("--status", choices=MARK_STATUSES, help="only these (default: all)")
+    fol.add_argument("--as-of", help="the day the marks are read at (default: today)")
+    fol.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    fol.add_argument("--lang", choices=("nl", "en"), default="en")
+    fol.add_argument("--format", choices=("json", "text"), default="text")
+    fol.add_argument("-o", "--output", help="write to this file instead of standard output")
+    mrk = add(
+        "followup-mark",
+        cmd_followup_mark,
+        "Mark a follow-up done, dismissed (not applicable) or open again; recorded as an event.",
+    )
+    mrk.add_argument("id", help="the follow-up's id, as 'ropa followups' prints it")
+    mrk.add_argument("--status", choices=MARK_STATUSES, required=True)
+    mrk.add_argument("--reason", help="why; required for done and dismissed")
+    mrk.add_argument("--evidence", help="where the proof is: the DPIA, the notice, the agreement")
+    mrk.add_argument("--effective-from", help="the day the mark holds from (default: today)")
+    mrk.add_argument("--by", default=f"cli:{getpass.getuser()}", help="who marks it")
+    ntc = add(
+        "notices",
+        cmd_notices,
+        "Print the sub-processor notices (Art. 28(2)) per client controller between two points.",
+    )
+    _add_period(ntc)
+    ntc.add_argument("--sent-on", help="the day the notices are sent (default: today)")
+    ntc.add_argument("--format", choices=("json", "md"), default="md")
+    ntc.add_argument("--lang", choices=("nl", "en"), default="nl")
+    ntc.add_argument("-o", "--output", help="write to this file instead of standard output")
     hist = add("history", cmd_history, "Print every event of one entry, before → after.")
     hist.add_argument("id")
     verify = add(

@@ -35,3 +35,14 @@ def test_the_history_generator_and_the_query_and_write_benchmarks_run(
     assert "as_of 2023-10-24" in query
     costs = run(str(BENCH / "write_cost.py"), database_url, "--repeats", "2", "--lengths", "2,5")
     assert costs.count("\n") >= 3
+
+
+def test_the_scale_runner_runs(database_url: str, tmp_path: Path) -> None:
+    engine = "postgres" if database_url.startswith("postgresql") else "sqlite"
+    printed = run(
+        str(BENCH / "scale.py"),
+        *("--sizes", "300", "--entries", "30", "--engines", engine),
+        *("--folder", str(tmp_path), "--requests", "2", "--seconds", "1"),
+    )
+    assert f"### {engine}" in printed
+    assert "every acknowledged write recorded once | yes" in printed

@@ -174,11 +174,13 @@ def assert_answers_as_it_did(ropa: Ropa) -> None:
         ), stored["kind"]
 
 
-def test_a_store_written_by_aa56131_answers_as_it_did(ropa: Ropa) -> None:
+def test_a_store_written_by_aa56131_answers_as_it_did_and_after_a_rebuild(ropa: Ropa) -> None:
     integrity = EXPECTED["integrity"]
     imported = ropa("import-events", str(FIXTURES / EXPECTED["events_file"]))
     assert f"{integrity['count']} events" in imported
     assert integrity["head_digest"] in imported
+    assert_answers_as_it_did(ropa)
+    assert "rebuilt" in ropa("rebuild")
     assert_answers_as_it_did(ropa)
 
 

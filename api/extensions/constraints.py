@@ -37,6 +37,8 @@ def constraints(check: checks.Check) -> dict[str, Any]:
             return {"pattern": checks.DURATION_PATTERN}
         case checks.Language():
             return {"pattern": checks.LANGUAGE_PATTERN}
+        case checks.Sha256():
+            return {"pattern": checks.SHA256_PATTERN}
         case checks.IsoDate():
             return {"pattern": DAY_SCHEMA_PATTERN}
         case checks.EntryRef():

@@ -85,26 +85,27 @@ class Work(Reading):
     def __init__(
         self,
         lock: WriteLock,
-        stamper: Callable[[datetime | None], Stamp],
+        stamp: Callable[[datetime | None], Stamp],
         store: EventStore,
         projections: Projections,
     ) -> None:
         super().__init__(lock.session.connection())
         self._lock = lock
-        self._stamper = stamper
-        self.stamp = stamper(ledger.last_recorded(self.connection))
+        self.stamp = stamp(ledger.last_recorded(self.connection))
         self._store = store
         self._projections = projections
 
     def record(self, event: Entry.Event) -> None:
         """Refuse the event if it would break a reference in time, else store it and project
-        it now, from the event in hand, so the next decision of this work sees it; the next
-        event is stamped after this one. Every event passes here, so no command can skip the
-        check."""
+        it now, from the event in hand, so the next decision of this work sees it. Every event
+        passes here, so no command can skip the check.
+
+        The events of one unit of work share its stamp: they are committed together, so no
+        ``known_at`` can see some of them and not the others, and the follow-ups they raise are
+        those of one change."""
         references_in_time.check(self.connection, self._store, event)
         (position,) = self._store.append(self._lock, [event])
         self._projections.project(self.connection, [(position, event)])
-        self.stamp = self._stamper(event.timestamp)
 
 
 class UnitOfWork:

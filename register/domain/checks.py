@@ -44,7 +44,8 @@ DURATION_PATTERN = (
 LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Z]{2})?$"
 _DURATION = re.compile(DURATION_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
+_SHA256 = re.compile(SHA256_PATTERN)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
@@ -261,8 +262,9 @@ class Record(Check):
     """A nested object: unknown keys are refused, missing optional keys take their default.
 
     ``name`` is what the object is called where it is documented (the API's ``Purpose``).
-    ``one_of`` names fields of which at least one must be given, such as a transfer's country
-    or international organisation.
+    ``one_of`` names the fields any one of which names the object, such as a transfer's country
+    or international organisation: what a list matches its items on. None of them is required,
+    since a destination not yet recorded is still worth recording; the checks report it.
     """
 
     name: str
@@ -272,12 +274,7 @@ class Record(Check):
     def __call__(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise Problem(path, "must be an object")
-        result = validate_fields(self.fields, value, prefix=f"{path}.")
-        if self.one_of and all(result[name] in (None, []) for name in self.one_of):
-            raise Problem(
-                f"{path}.{self.one_of[0]}", "give at least one of: " + ", ".join(self.one_of)
-            )
-        return result
+        return validate_fields(self.fields, value, prefix=f"{path}.")
 
     @property
     def label_field(self) -> FieldSpec:

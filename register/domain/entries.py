@@ -130,7 +130,8 @@ class Entry(Aggregate):
 
         @classmethod
         def upcast_v1_v2(cls, state: dict[str, Any]) -> None:
-            state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=True)
+            if isinstance(state.get("fields"), dict):  # else the event is refused as it stands
+                state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=True)
 
     class Amended(Event):
         fields: dict[str, Any]
@@ -139,7 +140,8 @@ class Entry(Aggregate):
 
         @classmethod
         def upcast_v1_v2(cls, state: dict[str, Any]) -> None:
-            state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=False)
+            if isinstance(state.get("fields"), dict):
+                state["fields"] = fields_v1_to_v2(cls.KIND, state["fields"], whole=False)
 
     class Retired(Event):
         CHANGE_KIND = RETIRED
@@ -196,8 +198,17 @@ class Organisation(Entry):
     ID: ClassVar[uuid.UUID] = uuid.UUID("00000000-0000-4000-8000-000000000001")
 
 
+class FollowUp(Entry):
+    """The DPO's mark on one follow-up: its first mark registers the entry, later marks amend
+    it, and the reason of each is the event's reason."""
+
+    KIND = EntryKind.FOLLOWUP
+    TOPIC = spec(KIND).topic
+    EVENT_NAMES = {**Entry.EVENT_NAMES, "Registered": "Marked", "Amended": "Remarked"}
+
+
 ENTRY_CLASSES: dict[EntryKind, type[Entry]] = {
-    cls.KIND: cls for cls in (Activity, Recipient, PolicyRevision, Organisation)
+    cls.KIND: cls for cls in (Activity, Recipient, PolicyRevision, Organisation, FollowUp)
 }
 
 EVENT_TOPICS: frozenset[str] = frozenset(

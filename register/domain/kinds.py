@@ -11,3 +11,4 @@ class EntryKind(StrEnum):
     ACTIVITY = "activity"
     RECIPIENT = "recipient"
     POLICY = "policy"
+    FOLLOWUP = "followup"

@@ -30,8 +30,8 @@ from register.store.tables import EVENTS_TABLE
 RV = TypeVar("RV")
 
 SILENCE_GRACE = 1  # seconds a silent server gets beyond its own statement timeout
-LOCK_RETRY_FIRST = 0.0005  # seconds between the first tries for SQLite's write lock
-LOCK_RETRY_LONGEST = 0.004  # and between later ones
+LOCK_RETRY_FIRST = 0.0002  # seconds between the first tries for SQLite's write lock
+LOCK_RETRY_LONGEST = 0.002  # and between later ones
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def drop(connection: Connection) -> None:
 
 def fill(connection: Connection) -> None:
     """Index every row of ``ropa_segments`` at once, after a bulk load (SQLite; the GiST index
-    on PostgreSQL is built by its ``CREATE INDEX``)."""
+    on PostgreSQL is built by its ``CREATE INDEX``). Boxes inserted in record-time order split
+    fewer nodes than in id order."""
     if connection.dialect.name == "postgresql":
         return
     unix_day = "julianday({}) - julianday('1970-01-01')"
@@ -88,7 +89,7 @@ def fill(connection: Connection) -> None:
         text(
             f"INSERT INTO {BOX_TABLE} (id, valid_lo, valid_hi, known_lo, known_hi) "
             f"SELECT id, {unix_day.format('valid_from')}, {unix_day.format('valid_to')}, "
-            "known_from / 1e6, known_to / 1e6 FROM ropa_segments"
+            "known_from / 1e6, known_to / 1e6 FROM ropa_segments ORDER BY known_from"
         )
     )
 

@@ -75,8 +75,8 @@ ACTIVITY_FIELDS: dict[str, tuple[Value, Any, str]] = {
                 }
             ]
         ),
-        [{"safeguard": "adequacy_decision"}],
-        "transfers[0].country",
+        [{"international_organisation": "WHO", "safeguard": "pinky_promise"}],
+        "transfers[0].safeguard",
     ),
     "recipients": (
         lambda ids: [{"recipient": ids["recipient"], "role": "sub_processor", "note": "Afgeleid"}],

@@ -60,14 +60,14 @@ def test_every_object_a_client_sends_is_closed_even_where_it_may_be_null() -> No
         if name.endswith(("Registration", "Amendment")) or name in {"Lifecycle", "TokenRequest"}:
             visit(schema, name)
     assert open_objects == []
-    retention = SCHEMAS["ActivityRegistration"]["properties"]["retention"]["anyOf"]
-    assert {"type": "object", "nullable": True, "enum": [None]} in retention
+    dpia = SCHEMAS["ActivityRegistration"]["properties"]["dpia"]["anyOf"]
+    assert {"type": "object", "nullable": True, "enum": [None]} in dpia
 
 
 def test_each_text_states_its_limit_and_that_it_must_show_something() -> None:
     name = SCHEMAS["ActivityRegistration"]["properties"]["name"]
     assert name["maxLength"] == MAX_LABEL and name["minLength"] == 1 and name["pattern"]
-    labels = SCHEMAS["ActivityRegistration"]["properties"]["data_subjects"]
+    labels = SCHEMAS["ActivityRegistration"]["properties"]["processing_categories"]
     assert labels["items"]["maxLength"] == MAX_LABEL and labels["maxItems"]
     assert SCHEMAS["Lifecycle"]["properties"]["reason"]["maxLength"] == MAX_REASON
     assert SCHEMAS["TokenRequest"]["properties"]["name"]["maxLength"] == 200

@@ -114,8 +114,8 @@ def test_registration_refuses_missing_required_fields() -> None:
         ({"transfers": [{"country": "XX"}]}, "transfers[0].country"),
         ({"retention": [{"period": "two years"}]}, "retention[0].period"),
         ({"retention": [{"period": "P"}]}, "retention[0].period"),
-        ({"retention": [{"applies_to": ["x"]}]}, "retention[0].period"),
-        ({"transfers": [{"safeguard": "adequacy_decision"}]}, "transfers[0].country"),
+        ({"retention": [{"trigger_role": "continues"}]}, "retention[0].trigger_role"),
+        ({"transfers": [{"safeguard": "pinky_promise"}]}, "transfers[0].safeguard"),
         ({"recipients": [{"role": "processor"}]}, "recipients[0].recipient"),
         (
             {"purposes": [{"description": "x", "art9_condition": {"point": "k"}}]},

@@ -14,10 +14,15 @@ from api.extensions import Blueprint
 from api.extensions.register_app import current_service
 from api.resources.moments import moment_of
 from api.resources.register_at.schemas import Register, RegisterQuery
+from api.resources.register_at.statement_schemas import StatementDocument, StatementQuery
+from register.application.statements import statement_at
 from register.domain.canonical import canonical_json
 from register.presentation.markdown import render
+from register.presentation.statement_html import render_html
+from register.presentation.statement_markdown import render_markdown, statement_json
 
 MARKDOWN = "text/markdown"
+HTML = "text/html"
 
 blp = Blueprint.v1("register", "The Article 30 register at a point in time.")
 
@@ -38,3 +43,25 @@ def get_register(query: dict[str, Any]) -> Response:
     if query["format"] == "md":
         return Response(render(document, query["lang"]), mimetype=MARKDOWN)
     return Response(canonical_json(document), mimetype="application/json")
+
+
+@blp.route("/statement")
+@blp.query(StatementQuery)
+@blp.response(200, StatementDocument)
+@blp.alt_response(200, schema={"type": "string"}, content_type=MARKDOWN, success=True)
+@blp.alt_response(200, schema={"type": "string"}, content_type=HTML, success=True)
+def get_statement(query: dict[str, Any]) -> Response:
+    """The public privacy statement (Art. 13/14) generated from the register at a moment.
+
+    One fact per line, in a fixed order, with a marker such as [LEGAL BASIS NOT RECORDED]
+    where the register lacks a required element; the same register gives the same bytes. The
+    JSON form maps each line of the Markdown body to the entry, field and rule it comes from,
+    and lists the markers as warnings.
+    """
+    reader = current_service().reader
+    statement = statement_at(reader, moment_of(reader, query), query["lang"])
+    if query["format"] == "md":
+        return Response(render_markdown(statement), mimetype=MARKDOWN)
+    if query["format"] == "html":
+        return Response(render_html(statement), mimetype=HTML)
+    return Response(canonical_json(statement_json(statement)), mimetype="application/json")

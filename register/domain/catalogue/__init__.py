@@ -14,6 +14,7 @@ from typing import Any
 
 from register.domain.catalogue.activity import ACTIVITY
 from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels, Reference
+from register.domain.catalogue.followup import FOLLOWUP
 from register.domain.catalogue.organisation import ORGANISATION
 from register.domain.catalogue.policy import POLICY
 from register.domain.catalogue.recipient import RECIPIENT
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 CATALOGUE: Mapping[EntryKind, KindSpec] = {
-    spec.kind: spec for spec in (ORGANISATION, ACTIVITY, RECIPIENT, POLICY)
+    spec.kind: spec for spec in (ORGANISATION, ACTIVITY, RECIPIENT, POLICY, FOLLOWUP)
 }
 
 

@@ -354,7 +354,6 @@ RETENTION_RULE = Record(
         ),
         _note("what a duration cannot say"),
     ),
-    one_of=("period", "criteria", "trigger", "note"),
 )
 
 SECURITY_MEASURE = Record(

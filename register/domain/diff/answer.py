@@ -1,0 +1,115 @@
+"""A register diff as it is answered: the diff, the follow-ups its changes trigger, each shown
+next to the change that raised it, and the facts an auditor cites it by.
+
+A follow-up stands at the field its path starts with (``purposes[…].legal_basis`` at
+``purposes``) of the entry it names; one about an entry but no field of its diff stands at the
+entry, and one about the register as a whole (a stale privacy statement) at the top.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from register.domain.canonical import digest_of
+from register.domain.diff.model import EntryDiff, FieldDiff, ItemChange, RegisterDiff
+from register.domain.followups.model import Finding
+from register.domain.instants import rfc3339
+from register.domain.views import RegisterSnapshot
+
+_FIELD_PATH_STEP = re.compile(r"[.\[]")  # where a path such as purposes[x].legal_basis goes in
+
+
+@dataclass(frozen=True)
+class DiffAnswer:
+    diff: RegisterDiff
+    followups: tuple[Finding, ...] = ()
+
+    @cached_property
+    def _placed(self) -> Mapping[tuple[uuid.UUID | None, str | None], tuple[Finding, ...]]:
+        fields = {(e.entry_id, f.field) for e in self.diff.entries for f in e.fields}
+        entries = {e.entry_id for e in self.diff.entries}
+        placed: dict[tuple[uuid.UUID | None, str | None], list[Finding]] = {}
+        for finding in self.followups:
+            field = _FIELD_PATH_STEP.split(finding.field_path or "", maxsplit=1)[0]
+            at: tuple[uuid.UUID | None, str | None] = (finding.entry_id, field)
+            if at not in fields:
+                at = (finding.entry_id, None) if finding.entry_id in entries else (None, None)
+            placed.setdefault(at, []).append(finding)
+        return {at: tuple(found) for at, found in placed.items()}
+
+    def at_field(self, entry: EntryDiff, field: FieldDiff) -> tuple[Finding, ...]:
+        return self._placed.get((entry.entry_id, field.field), ())
+
+    def at_entry(self, entry: EntryDiff) -> tuple[Finding, ...]:
+        return self._placed.get((entry.entry_id, None), ())
+
+    @property
+    def register_wide(self) -> tuple[Finding, ...]:
+        return self._placed.get((None, None), ())
+
+    def as_json(self, language: str) -> dict[str, Any]:
+        """The answer in JSON, the follow-ups' sentences in ``language``, with its digest."""
+        diff = self.diff
+        content = {
+            "from": _moment(diff.before),
+            "to": _moment(diff.after),
+            "baseline": diff.baseline,
+            "lang": language,
+            "entries": [self._entry_json(entry, language) for entry in diff.entries],
+            "followups": [f.as_json(language) for f in self.register_wide],
+        }
+        return {**content, "digest": digest_of(content)}
+
+    def _entry_json(self, entry: EntryDiff, language: str) -> dict[str, Any]:
+        return {
+            "kind": str(entry.kind),
+            "id": str(entry.entry_id),
+            "name": entry.name,
+            "how": entry.how,
+            "before_version": entry.before.version if entry.before else None,
+            "after_version": entry.after.version if entry.after else None,
+            "fields": [
+                _field_json(field, [f.as_json(language) for f in self.at_field(entry, field)])
+                for field in entry.fields
+            ],
+            "followups": [f.as_json(language) for f in self.at_entry(entry)],
+        }
+
+
+def _moment(register: RegisterSnapshot) -> dict[str, Any]:
+    """One side's moment and the history it was read from, with the digest the register itself
+    answers with at that moment, so the two can be checked against each other."""
+    return {
+        "as_of": register.moment.as_of.isoformat(),
+        "known_at": rfc3339(register.moment.known_at),
+        "history": register.history.as_json(),
+        "register_digest": register.as_json()["digest"],
+    }
+
+
+def _field_json(field: FieldDiff, followups: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "field": field.field,
+        "before": field.before,
+        "after": field.after,
+        "items": [_item_json(item) for item in field.items],
+        "fields": [_field_json(inner, []) for inner in field.fields],
+        "reordered": field.reordered,
+        "followups": followups,
+    }
+
+
+def _item_json(item: ItemChange) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "how": item.how,
+        "position": item.position,
+        "before": item.before,
+        "after": item.after,
+        "fields": [_field_json(inner, []) for inner in item.fields],
+    }

@@ -1,0 +1,196 @@
+"""How the rules read a register: entries matched the way the rule table says (§4.1), so that a
+purpose, a data category or a transfer is the same item on both sides of a change.
+
+Items of a list are matched by ``norm`` of their label (Unicode NFC, trimmed, whitespace
+collapsed, casefolded): a reworded purpose is a removed one and an added one, as the privacy
+statement's wording must change with it. Plain labels the register stored before objects count
+as objects with only that label and every flag false.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from register.domain.views import EntryView, RegisterSnapshot
+from register.domain.vocabulary import adequacy_on, in_eea
+
+CONTROLLER_ROLES = frozenset({"controller", "joint_controller"})
+PROCESSOR = "processor"
+PROCESSOR_ROLES = frozenset({"processor", "sub_processor"})
+ADEQUACY = "adequacy_decision"
+# The international organisations an adequacy decision names, by the names a register uses.
+ORGANISATION_KEYS = {
+    "epo": "EPO",
+    "european patent organisation": "EPO",
+    "europese octrooiorganisatie": "EPO",
+}
+
+
+def norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or ""))).strip().casefold()
+
+
+def role(activity: EntryView | None) -> str | None:
+    return None if activity is None else activity.fields.get("role")
+
+
+def is_ctrl(activity: EntryView | None) -> bool:
+    return role(activity) in CONTROLLER_ROLES
+
+
+def is_proc(activity: EntryView | None) -> bool:
+    return role(activity) == PROCESSOR
+
+
+def listed(activity: EntryView | None, field: str) -> list[Any]:
+    """A list field; null (not recorded) and a missing activity read as no items."""
+    if activity is None:
+        return []
+    return list(activity.fields.get(field) or [])
+
+
+def _label(item: Any, label: str) -> Any:
+    return item.get(label) if isinstance(item, Mapping) else item
+
+
+def keyed(activity: EntryView | None, field: str, label: str = "name") -> dict[str, Any]:
+    """A list field's items by the normalised label they are matched on."""
+    return {norm(_label(item, label)): item for item in listed(activity, field)}
+
+
+def purposes(activity: EntryView | None) -> dict[str, Mapping[str, Any]]:
+    return keyed(activity, "purposes", "description")
+
+
+def basis(purpose: Mapping[str, Any] | None) -> str | None:
+    return None if purpose is None else purpose.get("legal_basis")
+
+
+def flag(item: Any, name: str) -> bool:
+    return isinstance(item, Mapping) and item.get(name) is True
+
+
+def decides(activity: EntryView | None) -> bool:
+    """Whether the activity takes decisions by automated means alone (Art. 22)."""
+    decisions = None if activity is None else activity.fields.get("automated_decision_making")
+    return isinstance(decisions, Mapping) and decisions.get("applies") is True
+
+
+def links(activity: EntryView | None) -> dict[uuid.UUID, Mapping[str, Any]]:
+    """The activity's recipient links by recipient id, each as an object."""
+    found: dict[uuid.UUID, Mapping[str, Any]] = {}
+    for link in listed(activity, "recipients"):
+        link = link if isinstance(link, Mapping) else {"recipient": link}
+        found[uuid.UUID(str(link["recipient"]))] = link
+    return found
+
+
+def retention(activity: EntryView | None) -> dict[str, Mapping[str, Any]] | None:
+    """The retention rules by what they apply to (null when retention is not recorded), so that
+    the rule for "sollicitatiegegevens" is compared with the rule for the same data."""
+    if activity is None or activity.fields.get("retention") is None:
+        return None
+    rules: dict[str, Mapping[str, Any]] = {}
+    for rule in activity.fields["retention"]:
+        key = " + ".join(sorted(norm(label) for label in rule.get("applies_to") or ()))
+        while key in rules:
+            key += "'"
+        rules[key] = rule
+    return rules
+
+
+def bounded(rule: Mapping[str, Any]) -> bool:
+    """Whether a rule says how long: a period, an event, or the criteria Art. 13(2)(a) allows."""
+    return any(rule.get(name) for name in ("period", "trigger", "criteria"))
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where an activity's data leave the EEA: a recorded transfer, or a linked recipient outside
+    the EEA for whose country no transfer is recorded."""
+
+    place: str  # the country code, or the international organisation's name
+    country: str | None
+    safeguard: str | None
+    recipient: uuid.UUID | None
+    recorded: bool
+    tia_ref: str | None = None
+
+    @property
+    def decision_key(self) -> str:
+        return self.country or ORGANISATION_KEYS.get(norm(self.place), self.place)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One register state, with its entries by id."""
+
+    register: RegisterSnapshot
+
+    @property
+    def day(self) -> date:
+        return self.register.moment.as_of
+
+    @cached_property
+    def activities(self) -> dict[uuid.UUID, EntryView]:
+        return {a.id: a for a in self.register.activities}
+
+    @cached_property
+    def recipients(self) -> dict[uuid.UUID, EntryView]:
+        return {r.id: r for r in self.register.recipients}
+
+    @cached_property
+    def linked_to(self) -> dict[uuid.UUID, list[EntryView]]:
+        """Each recipient id with the activities that name it (links, transfers, systems)."""
+        found: dict[uuid.UUID, list[EntryView]] = {}
+        for activity in self.register.activities:
+            named = set(links(activity))
+            for item in listed(activity, "transfers") + listed(activity, "systems"):
+                for key in ("recipient", "provider"):
+                    if isinstance(item, Mapping) and item.get(key):
+                        named.add(uuid.UUID(str(item[key])))
+            for recipient_id in named:
+                found.setdefault(recipient_id, []).append(activity)
+        return found
+
+    def recipient_field(self, recipient_id: uuid.UUID | None, name: str) -> Any:
+        recipient = self.recipients.get(recipient_id) if recipient_id else None
+        return None if recipient is None else recipient.fields.get(name)
+
+    def destinations(self, activity: EntryView | None) -> list[Destination]:
+        found = [
+            Destination(
+                place=item.get("country") or item.get("international_organisation") or "",
+                country=item.get("country"),
+                safeguard=item.get("safeguard"),
+                recipient=uuid.UUID(str(item["recipient"])) if item.get("recipient") else None,
+                recorded=True,
+                tia_ref=item.get("tia_ref"),
+            )
+            for item in listed(activity, "transfers")
+        ]
+        countries = {d.country for d in found}
+        for recipient_id in links(activity):
+            country = self.recipient_field(recipient_id, "country")
+            if country and not in_eea(country) and country not in countries:
+                safeguard = self.recipient_field(recipient_id, "transfer_safeguard")
+                found.append(Destination(country, country, safeguard, recipient_id, False))
+        return found
+
+    def certified(self, recipient_id: uuid.UUID | None) -> bool | None:
+        """Whether the recipient is on the EU-US Data Privacy Framework list, as recorded."""
+        certification = self.recipient_field(recipient_id, "dpf_certification")
+        return None if certification is None else certification.get("certified")
+
+    def adequate(self, destination: Destination) -> bool:
+        """Whether an adequacy decision covers the destination on this side's day; the US only
+        for a recipient recorded as certified."""
+        certified = self.certified(destination.recipient)
+        return adequacy_on(destination.decision_key, self.day, certified) is not None
