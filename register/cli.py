@@ -17,7 +17,12 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
 from register.application.checks import Checks
-from register.application.diffs import diff_moments, register_diff
+from register.application.diffs import (
+    diff_document,
+    diff_moments,
+    register_diff,
+    statement_changes,
+)
 from register.application.facade import Reader
 from register.application.followups import FollowUps, MarkFollowUp
 from register.application.maintenance import read_export
@@ -155,13 +160,16 @@ def cmd_check(args: argparse.Namespace, service: Service) -> int:
 def cmd_diff(args: argparse.Namespace, service: Service) -> int:
     before, after = _asked_moments(args, service.reader)
     answer = register_diff(service.reader, before, after)
+    statement = statement_changes(answer, args.lang) if args.include else None
     renderers = {
         "md": render_diff,
         "html": render_diff_html,
-        "json": lambda a, lang: json.dumps(a.as_json(lang), ensure_ascii=False, indent=2) + "\n",
+        "json": lambda a, lang, s: (
+            json.dumps(diff_document(a, lang, s), ensure_ascii=False, indent=2) + "\n"
+        ),
     }
     with _open_output(args.output) as out:
-        out.write(renderers[args.format](answer, args.lang))
+        out.write(renderers[args.format](answer, args.lang, statement))
     return 0
 
 
@@ -376,6 +384,11 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     _add_period(dif)
     dif.add_argument("--format", choices=("json", "md", "html"), default="json")
     dif.add_argument("--lang", choices=("nl", "en"), default="en")
+    dif.add_argument(
+        "--include",
+        choices=("statement",),
+        help="statement: add the diff of the privacy statements generated from both registers",
+    )
     dif.add_argument("-o", "--output", help="write to this file instead of standard output")
     fol = add(
         "followups",

@@ -127,6 +127,14 @@ class Reader:
             raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
         return [event.change() for event in events]
 
+    def changed_between(
+        self, before: Moment, after: Moment, effective_after: date
+    ) -> set[uuid.UUID]:
+        """The entries with an event that the register at ``after`` reflects and the one at
+        ``before`` does not, taking effect after ``effective_after``."""
+        with self.store.engine.connect() as connection:
+            return ledger.changed_between(connection, before, after, effective_after)
+
     def history(self, kind: EntryKind, entry_id: uuid.UUID) -> list[HistoryItem]:
         """Every event of one entry with what it changed on its effective date, before → after.
 

@@ -22,7 +22,7 @@ from register.domain.checks import REASON, Problem
 from register.domain.commands import AmendEntry, Command, RegisterEntry
 from register.domain.diff.compare import compare
 from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
-from register.domain.followups import Events, findings, recorded
+from register.domain.followups import Events, EventsAtHand, findings, recorded
 from register.domain.kinds import EntryKind
 from register.domain.quoting import shown
 from register.domain.views import Moment, RegisterSnapshot
@@ -125,17 +125,19 @@ class FollowUps:
     def _recorded(self, recording: Recording, known_before: datetime) -> Events:
         """The change's events, entry by entry, for the rules that ask when it was recorded
         and when it takes effect."""
-        return {
-            entry_id: recorded(
-                [
-                    c
-                    for c in self.reader.changes(kind, entry_id)
-                    if known_before < c.recorded_at <= recording.recorded_at
-                ],
-                self.reader.zone,
-            )
-            for kind, entry_id in recording.entries
-        }
+        return EventsAtHand(
+            {
+                entry_id: recorded(
+                    [
+                        c
+                        for c in self.reader.changes(kind, entry_id)
+                        if known_before < c.recorded_at <= recording.recorded_at
+                    ],
+                    self.reader.zone,
+                )
+                for kind, entry_id in recording.entries
+            }
+        )
 
     def _register(self, day: date, known_at: datetime) -> RegisterSnapshot:
         key = (day, known_at)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from typing import Any
 
 from register.domain.diff.answer import DiffAnswer
 from register.presentation.diff_changelog import Line, Piece, changelog
+from register.presentation.statement_diff import statement_diff_html
 
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
@@ -23,7 +25,10 @@ STYLE = (
 )
 
 
-def render_diff_html(answer: DiffAnswer, language: str) -> str:
+def render_diff_html(
+    answer: DiffAnswer, language: str, statement: dict[str, Any] | None = None
+) -> str:
+    """With ``statement``, the diff of the two generated statements follows the changelog."""
     log = changelog(answer, language)
     body = [f"<h1>{escape(log.title)}</h1>", _list(log.facts)]
     for section in log.sections:
@@ -31,6 +36,8 @@ def render_diff_html(answer: DiffAnswer, language: str) -> str:
         body.append(f"<h{level}>{_inline(section.heading)}</h{level}>")
         if section.lines:
             body.append(_list(section.lines))
+    if statement is not None:
+        body.append(statement_diff_html(statement, language))
     footer = "<br>\n".join(_inline(line.pieces) for line in log.footer)
     return "\n".join(
         [

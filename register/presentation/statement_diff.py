@@ -10,6 +10,7 @@ changes in the register.
 from __future__ import annotations
 
 import difflib
+from html import escape
 from typing import Any
 
 from register.domain.statement.model import Line, Statement
@@ -60,3 +61,38 @@ def statement_diff(before: Statement, after: Statement) -> dict[str, Any]:
         "unified": "\n".join(unified) + "\n" if changes else "",
         "changes": changes,
     }
+
+
+HEADINGS = {
+    "nl": "Privacyverklaring: zinnen die anders moeten",
+    "en": "Privacy statement: sentences that must change",
+}
+UNCHANGED = {
+    "nl": "De verklaring die uit het register volgt, blijft gelijk.",
+    "en": "The statement that follows from the register stays the same.",
+}
+
+
+def statement_diff_markdown(changes: dict[str, Any], language: str) -> list[str]:
+    """The statement diff as a section of the Markdown changelog: the unified diff, fenced, so
+    that the sentences read exactly as they are to be published."""
+    lines = [f"## {HEADINGS[language]}", ""]
+    if not changes["changes"]:
+        return [*lines, UNCHANGED[language], ""]
+    fence = "~~~~"  # no generated line starts with four tildes, so no text can close it
+    return [*lines, f"{fence}diff", *changes["unified"].rstrip("\n").split("\n"), fence, ""]
+
+
+def statement_diff_html(changes: dict[str, Any], language: str) -> str:
+    """The statement diff as a section of the HTML page, removed and added lines marked."""
+    heading = f"<h2>{escape(HEADINGS[language])}</h2>"
+    if not changes["changes"]:
+        return f"{heading}<p>{escape(UNCHANGED[language])}</p>"
+    rows = []
+    for line in changes["unified"].rstrip("\n").split("\n"):
+        marked = (
+            {"-": "del", "+": "ins"}.get(line[:1]) if not line.startswith(("---", "+++")) else None
+        )
+        shown = escape(line)
+        rows.append(f"<{marked}>{shown}</{marked}>" if marked else shown)
+    return heading + "<pre>" + "\n".join(rows) + "</pre>"

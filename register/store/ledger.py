@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, String, cast, func, select
+from sqlalchemy import Connection, String, and_, cast, func, not_, select
 
 from register.domain.chain import GENESIS, Link, Served, chain_digest, content_digest
 from register.domain.kinds import EntryKind
-from register.domain.views import HistoryPosition
+from register.domain.views import HistoryPosition, Moment
 from register.store import bulk_write
 from register.store.tables import from_micros, ledger, to_micros
 
@@ -74,7 +74,7 @@ def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Fact
         previous = chain_digest(previous, digest)
         rows.append(
             {
-                **asdict(served(event, facts)),
+                **vars(served(event, facts)),
                 "effective_from": facts.effective_from,  # the column takes a date
                 "position": position,
                 "content_digest": digest,
@@ -128,12 +128,34 @@ def registered_ids(connection: Connection, kind: EntryKind, ids: set[str]) -> se
     return {row.entry_id for row in rows}
 
 
+def changed_between(
+    connection: Connection, before: Moment, after: Moment, effective_after: date
+) -> set[uuid.UUID]:
+    """The entries with an event that the register at ``after`` reflects and the one at
+    ``before`` does not, taking effect after ``effective_after``: read from the ledger's
+    columns, so no event is decoded."""
+    seen_after = and_(
+        ledger.c.recorded_at <= to_micros(after.known_at),
+        ledger.c.effective_from <= after.as_of,
+    )
+    seen_before = and_(
+        ledger.c.recorded_at <= to_micros(before.known_at),
+        ledger.c.effective_from <= before.as_of,
+    )
+    rows = connection.execute(
+        select(ledger.c.entry_id)
+        .where(seen_after, not_(seen_before), ledger.c.effective_from > effective_after)
+        .distinct()
+    )
+    return {uuid.UUID(row.entry_id) for row in rows}
+
+
 def head_at(connection: Connection, known_at: datetime) -> HistoryPosition:
     """The position and chain digest of the last event on record at ``known_at``."""
     row = connection.execute(
         select(ledger.c.position, ledger.c.chain_digest)
         .where(ledger.c.recorded_at <= to_micros(known_at))
-        .order_by(ledger.c.recorded_at.desc())
+        .order_by(ledger.c.recorded_at.desc(), ledger.c.position.desc())  # a batch shares one
         .limit(1)
     ).first()
     if row is None:

@@ -34,7 +34,7 @@ def _version_at(known_micros: int) -> Any:
             ledger.c.entry_id == segments.c.entry_id,
             ledger.c.recorded_at <= known_micros,
         )
-        .order_by(ledger.c.recorded_at.desc())
+        .order_by(ledger.c.recorded_at.desc(), ledger.c.version.desc())  # a batch shares one
         .limit(1)
         .scalar_subquery()
     )

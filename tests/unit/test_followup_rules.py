@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from register.domain.diff.compare import compare
-from register.domain.followups import RULES, Recorded, findings
+from register.domain.followups import RULES, EventsAtHand, Recorded, findings
 from register.domain.followups.model import Finding
 from register.domain.views import EntryView, RegisterSnapshot
 from tests.unit.followup_builders import (
@@ -321,7 +321,7 @@ CASES: dict[str, tuple[Case, Case]] = {
 
 
 def raised(case: Case, events: dict | None = None) -> list[Finding]:
-    return findings(compare(*case), events)
+    return findings(compare(*case), None if events is None else EventsAtHand(events))
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -365,8 +365,8 @@ def test_a_statement_is_stale_for_notice_changes_effective_after_it() -> None:
     after = register(
         activity(data_subjects=["Subscribers", "Children"]), HOST, with_policy=statement
     )
-    later = {A.id: [Recorded(date(2024, 2, 1), date(2024, 2, 1), "amended", {})]}
-    same_day = {A.id: [Recorded(date(2024, 2, 1), date(2024, 1, 1), "amended", {})]}
+    later = EventsAtHand({A.id: [Recorded(date(2024, 2, 1), date(2024, 2, 1), "amended", {})]})
+    same_day = EventsAtHand({A.id: [Recorded(date(2024, 2, 1), date(2024, 1, 1), "amended", {})]})
     stale = [f for f in findings(compare(before, after), later) if f.code == "POLICY-STALE"]
     assert len(stale) == 1 and "1 later register changes" in stale[0].text("en")
     assert "POLICY-STALE" not in {f.code for f in findings(compare(before, after), same_day)}

@@ -14,7 +14,7 @@ from api.extensions import Blueprint, auth
 from api.extensions.register_app import current_service
 from api.resources.register_diff.moments import moments_of
 from api.resources.register_diff.schemas import RegisterDiff, RegisterDiffQuery
-from register.application.diffs import register_diff
+from register.application.diffs import diff_document, register_diff, statement_changes
 from register.domain.canonical import canonical_json
 from register.presentation.diff_html import render_diff_html
 from register.presentation.diff_markdown import render_diff
@@ -46,16 +46,19 @@ def get_register_diff(query: dict[str, Any]) -> Response:
     Each change carries the follow-ups it triggers, with code, severity, articles and sentence
     in lang. Both moments come with the history position and head digest they were read from,
     and the answer with a digest of its own content. As JSON, a Markdown changelog, or a
-    self-contained HTML page.
+    self-contained HTML page. With include=statement, also the diff of the privacy statements
+    generated from the two registers: the exact sentences the published statement must change.
     """
     reader = current_service().reader
     before, after = moments_of(reader, query)
     answer = register_diff(reader, before, after)
     language = query["lang"]
+    statement = statement_changes(answer, language) if query.get("include") else None
     if query["format"] == "md":
-        return Response(render_diff(answer, language), mimetype=MARKDOWN)
+        return Response(render_diff(answer, language, statement), mimetype=MARKDOWN)
     if query["format"] == "html":
-        page = Response(render_diff_html(answer, language), mimetype=HTML)
+        page = Response(render_diff_html(answer, language, statement), mimetype=HTML)
         page.headers["Content-Security-Policy"] = PAGE_POLICY
         return page
-    return Response(canonical_json(answer.as_json(language)), mimetype="application/json")
+    document = diff_document(answer, language, statement)
+    return Response(canonical_json(document), mimetype="application/json")

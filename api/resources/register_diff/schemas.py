@@ -17,6 +17,7 @@ from register.domain.followups.model import SEVERITIES
 from register.domain.kinds import EntryKind
 
 FORMATS = ("json", "md", "html")
+INCLUDES = ("statement",)
 HOWS = (ADDED, REMOVED, CHANGED)
 VALUE = {"description": "the value as the entry holds it; null when not recorded"}
 
@@ -39,6 +40,10 @@ class RegisterDiffQuery(Schema):
         load_default="en",
         validate=OneOf(LANGUAGES),
         metadata={"description": "the follow-ups' sentences, and the labels of md and html"},
+    )
+    include = fields.String(
+        validate=OneOf(INCLUDES),
+        metadata={"description": "statement: add the diff of the generated privacy statements"},
     )
 
 
@@ -150,6 +155,12 @@ class RegisterDiff(Schema):
         fields.Nested(DiffFollowup),
         required=True,
         metadata={"description": "follow-ups about the register as a whole"},
+    )
+    statement = fields.Dict(
+        metadata={
+            "description": "with include=statement: the unified diff of the statements generated "
+            "from the two registers, and each changed line's entry, field and rule"
+        }
     )
     digest = fields.String(
         required=True, metadata={"description": "sha256 of the answer's canonical content"}

@@ -34,7 +34,14 @@ from register.domain.followups import (
     special_data,
     transfers,
 )
-from register.domain.followups.context import Comparison, Events, Recorded, recorded
+from register.domain.followups.context import (
+    NO_EVENTS,
+    Comparison,
+    Events,
+    EventsAtHand,
+    Recorded,
+    recorded,
+)
 from register.domain.followups.model import SEVERITIES, Finding, Rule, Said, Severity, ordered
 from register.domain.followups.reading import Side
 from register.domain.views import RegisterSnapshot
@@ -44,6 +51,7 @@ __all__ = [
     "RULES",
     "SEVERITIES",
     "Events",
+    "EventsAtHand",
     "Finding",
     "Recorded",
     "Rule",
@@ -95,9 +103,9 @@ def findings(diff: RegisterDiff, events: Events | None = None) -> list[Finding]:
     """The follow-ups of ``diff``. With ``events`` (each entry's events between the two
     moments, see ``recorded``), also the rules that ask when a change was recorded or took
     effect: SUBPROC-NOTICE-TIMING, the retirement's day, and POLICY-STALE."""
-    c = Comparison(Side(diff.before), Side(diff.after), events or {})
+    c = Comparison(Side(diff.before), Side(diff.after), events or NO_EVENTS)
     found = [f for trigger in _TRIGGERS for f in trigger(c)]
-    if events:
+    if events is not None:
         found += policy.stale_after_events(c, found)
     return ordered([replace(f, baseline=diff.baseline) for f in found])
 

@@ -6,11 +6,11 @@ walk the activities for them, so that each trigger says only what it looks for."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import cached_property, wraps
-from typing import Any
+from typing import Any, Protocol
 
 from register.domain.followups.model import Finding
 from register.domain.followups.reading import Side
@@ -30,7 +30,36 @@ class Recorded:
     fields: Mapping[str, Any] = field(default_factory=dict)
 
 
-Events = Mapping[uuid.UUID, Sequence[Recorded]]
+class Events(Protocol):
+    """The events between the two moments of a change, as the rules that ask when it was
+    recorded or took effect read them. A protocol rather than a mapping, so that a reader can
+    fetch an entry's events only when a rule asks for them."""
+
+    def of(self, entry_id: uuid.UUID) -> Sequence[Recorded]:
+        """The entry's events between the two moments, in the order recorded."""
+
+    def effective_after(self, day: date) -> Collection[uuid.UUID]:
+        """The entries with an event between the moments that takes effect after ``day``."""
+
+
+@dataclass(frozen=True)
+class EventsAtHand:
+    """Events already read, entry by entry."""
+
+    by_entry: Mapping[uuid.UUID, Sequence[Recorded]] = field(default_factory=dict)
+
+    def of(self, entry_id: uuid.UUID) -> Sequence[Recorded]:
+        return self.by_entry.get(entry_id, ())
+
+    def effective_after(self, day: date) -> Collection[uuid.UUID]:
+        return {
+            entry_id
+            for entry_id, events in self.by_entry.items()
+            if any(e.effective_from > day for e in events)
+        }
+
+
+NO_EVENTS = EventsAtHand()
 
 
 def recorded(changes: Iterable[Change], zone: tzinfo) -> tuple[Recorded, ...]:
@@ -45,7 +74,7 @@ def recorded(changes: Iterable[Change], zone: tzinfo) -> tuple[Recorded, ...]:
 class Comparison:
     old: Side
     new: Side
-    events: Events = field(default_factory=dict)
+    events: Events = NO_EVENTS
 
     @property
     def day(self) -> date:

@@ -79,7 +79,7 @@ def activity_ended(
     """The day is the retirement's, when the events are at hand, else the later register's."""
     if before is None or after is not None:
         return
-    retirements = [e.effective_from for e in c.events.get(before.id, ()) if e.kind == RETIRED]
+    retirements = [e.effective_from for e in c.events.of(before.id) if e.kind == RETIRED]
     day = max(retirements, default=c.day)
     yield RETIRED_ERASE.on(
         before, "status", "active", None, date=day.isoformat(), erase=_erase(before)

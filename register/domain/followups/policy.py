@@ -71,11 +71,7 @@ def stale_after_events(c: Comparison, found: Iterable[Finding]) -> Iterator[Find
     policy = c.new.register.policy
     if policy is None:
         return
-    later = {
-        entry_id
-        for entry_id, events in c.events.items()
-        if any(e.effective_from > policy.registered_on for e in events)
-    }
+    later = set(c.events.effective_after(policy.registered_on))
     yield from stale(STALE, policy, [f for f in unreflected(found) if f.entry_id in later])
 
 
