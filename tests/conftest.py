@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from register.application.service import Service
 from register.bootstrap import bootstrap
+from register.cli import main
 from register.settings import Settings
 from tests.support import FakeClock, database
 
@@ -33,3 +34,18 @@ def service(database_url: str, clock: FakeClock) -> Iterator[Service]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def ropa(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
+    """The ``ropa`` command line on the database of each engine: status, output, errors."""
+    monkeypatch.setenv("ROPA_DATABASE_URL", database_url)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run

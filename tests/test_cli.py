@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-import pytest
-
-from register.cli import main
 from register.domain.kinds import EntryKind
 from register.importers import example_source
 from tests.support import database
@@ -16,18 +13,6 @@ from tests.support import database
 EXAMPLE = example_source.current().items
 ENTRIES = len(EXAMPLE)
 ACTIVITIES = sum(item.kind == EntryKind.ACTIVITY for item in EXAMPLE)
-
-
-@pytest.fixture
-def ropa(database_url: str, monkeypatch, capsys):
-    monkeypatch.setenv("ROPA_DATABASE_URL", database_url)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main(list(args))
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return run
 
 
 def test_load_example_twice_says_nothing_changed(ropa) -> None:

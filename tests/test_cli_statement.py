@@ -4,22 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from register.cli import main
-
-
-@pytest.fixture
-def ropa(database_url: str, monkeypatch, capsys):
-    monkeypatch.setenv("ROPA_DATABASE_URL", database_url)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        status = main(list(args))
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return run
-
 
 def test_statement_as_markdown_json_and_html(ropa, tmp_path) -> None:
     ropa("load-example")
