@@ -314,8 +314,10 @@ def valid_body(operation: Operation) -> dict[str, Any]:
         return {"name": "Fuzzed token", "role": "auditor"}
     if collection == "organisation":
         return {"name": "Cinnux B.V."}
-    if operation.path.endswith(("/retire", "/reinstate")):
+    if operation.path.endswith(("/retire", "/reinstate", "/review")):
         return {"reason": "hostile input test"}
+    if collection == "followups":
+        return {"status": "done", "reason": "hostile input test"}
     if operation.method == "PATCH":
         return dict(AMENDMENTS[collection])
     return REGISTRATIONS[collection]()
@@ -339,6 +341,7 @@ class Target:
 
     def url(self, operation: Operation) -> str:
         path = operation.path.replace("{token_id}", self.active["tokens"])
+        path = path.replace("{followup_id}", self.active["followups"])
         return path.replace("{entry_id}", self.entry(operation))
 
     def events(self) -> int:
@@ -388,6 +391,8 @@ def target(app: Flask, api: ApiClient, tokens: dict[str, str], service: Service)
         assert retirement.status_code == 200, retirement.get_json()
         retired[collection] = entry
     assert api.put("/api/v1/organisation", {"name": "Cinnux B.V."}).status_code == 201
+    raised = api.get("/api/v1/followups", status="open").get_json()["followups"]
+    active["followups"] = raised[0]["id"]
     return Target(clients, active, retired)
 
 
