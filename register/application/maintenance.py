@@ -49,9 +49,8 @@ class Maintenance:
 
         Readers keep seeing the old read model until the new one is committed; writers wait.
         """
-        with self.store.transaction(commit=True) as session:
+        with self.store.transaction(commit=True) as session, unbounded_statements(session):
             lock_for_writing(session)
-            unbounded_statements(session)
             position = self.projections.rebuild(session.connection(), names, progress)
         tidy_after_bulk_write(self.store.engine)
         return position
@@ -66,9 +65,8 @@ class Maintenance:
         with self.store.engine.connect() as connection:
             if not self.projections.outdated(connection):
                 return []
-        with self.store.transaction(commit=True) as session:
+        with self.store.transaction(commit=True) as session, unbounded_statements(session):
             lock_for_writing(session, patience=REBUILD_PATIENCE)
-            unbounded_statements(session)
             connection = session.connection()
             outdated = self.projections.outdated(connection)
             if outdated:
@@ -83,9 +81,8 @@ class Maintenance:
         from them in bulk in the same transaction, so a refused line leaves nothing behind."""
         count = 0
         admission = Admission(self.zone)
-        with self.store.transaction(commit=True) as session:
+        with self.store.transaction(commit=True) as session, unbounded_statements(session):
             lock = lock_for_writing(session)
-            unbounded_statements(session)
             connection = session.connection()
             if not ledger.is_empty(connection):
                 raise StoreNotEmpty(

@@ -14,6 +14,8 @@ import os
 import random
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -183,8 +185,14 @@ def tidy_after_bulk_write(engine: Engine) -> None:
     leaves behind: the spatial index would otherwise keep offering them to every query."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         if connection.dialect.name == "postgresql":
-            connection.execute(text("VACUUM ANALYZE ropa_segments"))
-            connection.execute(text("ANALYZE ropa_ledger"))
+            connection.execute(text("SET statement_timeout = 0"))
+            try:
+                with _unguarded(connection.connection.driver_connection):
+                    for table in ("ropa_segments", "ropa_contents"):
+                        connection.execute(text(f"VACUUM ANALYZE {table}"))
+                    connection.execute(text("ANALYZE ropa_ledger"))
+            finally:
+                connection.execute(text("RESET statement_timeout"))
         else:
             connection.execute(text("ANALYZE"))
 
@@ -212,12 +220,30 @@ def lock_for_writing(session: Session, patience: float | None = None) -> WriteLo
     return WriteLock(session)
 
 
-def unbounded_statements(session: Session) -> None:
-    """Let the statements of this transaction run as long as they need: a rebuild creates an
-    index over the whole read model in one statement. PostgreSQL's statement timeout is lifted
-    for the transaction; SQLite's busy timeout never bounds a running statement."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SET LOCAL statement_timeout = 0"))
+@contextmanager
+def unbounded_statements(session: Session) -> Iterator[None]:
+    """Let the statements of this transaction, and the waits for its lock, run as long as they
+    need while in this context: a rebuild creates an index over the whole read model in one
+    statement, and a store opened during another's rebuild waits for it. On PostgreSQL the
+    statement timeout is lifted for the transaction and so is the client's own bound on a
+    silent server; SQLite's busy timeout never bounds a running statement."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    session.execute(text("SET LOCAL statement_timeout = 0"))
+    with _unguarded(session.connection().connection.driver_connection):
+        yield
+
+
+@contextmanager
+def _unguarded(connection: Any) -> Iterator[None]:
+    """Lift the bound ``_Bounded`` puts on waiting for a PostgreSQL server, for a while."""
+    bound = getattr(connection, "answer_within", None)
+    connection.answer_within = None
+    try:
+        yield
+    finally:
+        connection.answer_within = bound
 
 
 def _begin_immediate(connection: sqlite3.Connection, patience: float | None) -> None:

@@ -11,6 +11,7 @@ after its date.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,13 +32,22 @@ class OpenRow:
 @dataclass(frozen=True)
 class Plan:
     close: list[int]  # the ids of the open rows the event closes
-    keep: list[OpenRow]  # the open rows it leaves open
-    insert: list[Segment]  # the stretch of timeline written again
+    keep: list[OpenRow]  # the open rows it leaves open, in valid-time order
+    insert: list[Segment]  # the stretch of timeline written again, in valid-time order
+    untouched: int  # how many of ``keep`` end on or before the change's day
+
+
+def reopened(decided: Plan, written: Sequence[OpenRow]) -> list[OpenRow]:
+    """The open rows once ``decided`` is carried out, ``written`` being the rows of its
+    inserts, in valid-time order: the order every function here expects them in."""
+    touched = sorted([*decided.keep[decided.untouched :], *written], key=_start)
+    return [*decided.keep[: decided.untouched], *touched]
 
 
 def start_of(open_rows: Sequence[OpenRow], day: date) -> date:
     """Where the rewritten stretch begins: the start of the row in effect on ``day``."""
-    return min((row.valid_from for row in open_rows if row.valid_to > day), default=day)
+    first = _reaching(open_rows, day)
+    return open_rows[first].valid_from if first < len(open_rows) else day
 
 
 def needed_from(open_rows: Sequence[OpenRow], day: date) -> date:
@@ -51,14 +61,16 @@ def needed_from(open_rows: Sequence[OpenRow], day: date) -> date:
 
 
 def plan(open_rows: Sequence[OpenRow], change: Change, since: Sequence[Change]) -> Plan:
-    """The rows to close and to insert for ``change``.
+    """The rows to close and to insert for ``change``, given the entry's open rows in
+    valid-time order.
 
     ``since`` holds (at least) the entry's earlier changes effective on or after
     ``needed_from(open_rows, change.effective_from)``; earlier ones cannot matter.
     """
     day = change.effective_from
-    reaching = {row.valid_from: row for row in open_rows if row.valid_to > day}
-    keep = [row for row in open_rows if row.valid_to <= day]
+    first = _reaching(open_rows, day)
+    reaching = {row.valid_from: row for row in open_rows[first:]}
+    keep = list(open_rows[:first])
     insert = []
     for segment in _rewritten(open_rows, keep, change, since):
         row = reaching.get(segment.valid_from)
@@ -68,7 +80,7 @@ def plan(open_rows: Sequence[OpenRow], change: Change, since: Sequence[Change]) 
             keep.append(reaching.pop(segment.valid_from))
         else:  # the same state over another stretch: the row's state object, to be known again
             insert.append(Segment(segment.valid_from, segment.valid_to, row.state))
-    return Plan(close=[row.id for row in reaching.values()], keep=keep, insert=insert)
+    return Plan([row.id for row in reaching.values()], keep, insert, untouched=first)
 
 
 def _rewritten(
@@ -80,7 +92,7 @@ def _rewritten(
     current = _in_effect(open_rows, day)
     if current is None:
         start = start_of(open_rows, day)
-        before = next((row.state for row in keep if row.valid_to == start), None)
+        before = keep[-1].state if keep and keep[-1].valid_to == start else None
         return segments([*since, change], start, before)
     later = [c for c in since if c.effective_from > day]
     head = [Segment(current.valid_from, day, current.state)] if current.valid_from < day else []
@@ -88,4 +100,22 @@ def _rewritten(
 
 
 def _in_effect(open_rows: Sequence[OpenRow], day: date) -> OpenRow | None:
-    return next((row for row in open_rows if row.valid_from <= day < row.valid_to), None)
+    first = _reaching(open_rows, day)
+    if first < len(open_rows) and open_rows[first].valid_from <= day:
+        return open_rows[first]
+    return None
+
+
+def _reaching(open_rows: Sequence[OpenRow], day: date) -> int:
+    """The index of the first open row that reaches past ``day``. Open rows are the current
+    timeline, so in valid-time order they end in order too, and those reaching past a day are
+    the last ones: found by bisection, whatever the length of the entry's history."""
+    return bisect.bisect_right(open_rows, day, key=_end)
+
+
+def _start(row: OpenRow) -> date:
+    return row.valid_from
+
+
+def _end(row: OpenRow) -> date:
+    return row.valid_to

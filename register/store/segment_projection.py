@@ -26,7 +26,7 @@ from register.store import ledger, segment_index, segment_replay
 from register.store.event_store import EventStore
 from register.store.projections import Progress, Projected
 from register.store.queries import open_row_reaching
-from register.store.segment_plan import OpenRow, needed_from, plan, start_of
+from register.store.segment_plan import OpenRow, needed_from, plan, reopened, start_of
 from register.store.segment_rows import Contents, segment_row
 from register.store.tables import (
     KNOWN_FOREVER,
@@ -139,7 +139,8 @@ class SegmentRun:
                 self.pending[row_id]["known_to"] = recorded
             else:
                 self.closes.append({"row_id": row_id, "known_to": recorded})
-        entry.open_rows = [*decided.keep, *(self._insert(event, entry, s) for s in decided.insert)]
+        written = [self._insert(event, entry, segment) for segment in decided.insert]
+        entry.open_rows = reopened(decided, written)
         entry.changes[change.version] = change
 
     def _insert(self, event: Projected, entry: _Entry, segment: Segment) -> OpenRow:

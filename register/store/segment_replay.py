@@ -22,7 +22,7 @@ from register.domain.timeline import Change
 from register.store import bulk_write, segment_index
 from register.store.event_store import EventStore
 from register.store.projections import Progress
-from register.store.segment_plan import OpenRow, needed_from, plan
+from register.store.segment_plan import OpenRow, needed_from, plan, reopened
 from register.store.segment_rows import Contents, segment_row
 from register.store.tables import contents, segments, to_micros
 
@@ -78,13 +78,14 @@ def entry_rows(
         recorded = to_micros(change.recorded_at)
         for row_id in decided.close:
             rows[row_id - first_id]["known_to"] = recorded
-        open_rows = decided.keep
+        written = []
         for segment in decided.insert:
             row_id = first_id + len(rows)
             content_id = states.id_of(segment.state)
             rows.append(
                 segment_row(row_id, entry_id, kind, registered_on, recorded, segment, content_id)
             )
-            open_rows.append(OpenRow(row_id, segment.valid_from, segment.valid_to, segment.state))
+            written.append(OpenRow(row_id, segment.valid_from, segment.valid_to, segment.state))
+        open_rows = reopened(decided, written)
         bisect.insort(effective, (change.effective_from, change.version, change))
     return rows

@@ -16,7 +16,7 @@ from register.domain.timeline import (
     Change,
     segments,
 )
-from register.store.segment_plan import OpenRow, plan, start_of
+from register.store.segment_plan import OpenRow, plan, reopened, start_of
 
 BASE = date(2024, 1, 1)
 RECORDED = datetime(2024, 1, 8, tzinfo=UTC)
@@ -59,7 +59,7 @@ def replay(changes: list[Change]) -> list[OpenRow]:
         for segment in decided.insert:
             next_id += 1
             inserted.append(OpenRow(next_id, segment.valid_from, segment.valid_to, segment.state))
-        rows = [*decided.keep, *inserted]
+        rows = reopened(decided, inserted)
     return rows
 
 
