@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import json
 
-from tests import test_cli
-
-ropa = test_cli.ropa  # the command line against a fresh store of each engine
-
 
 def test_the_first_day_is_a_baseline_of_every_entry(ropa, tmp_path) -> None:
     ropa("load-example")

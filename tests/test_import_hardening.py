@@ -23,7 +23,6 @@ from register.bootstrap import bootstrap
 from register.domain.chain import GENESIS, chain_digest, content_digest
 from register.importers.example import load_example
 from register.settings import Settings
-from tests import test_cli
 from tests.support import FakeClock
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -36,7 +35,6 @@ Event = dict[str, Any]
 Ropa = Callable[..., tuple[int, str, str]]
 
 # The fixture: run ``ropa`` on a fresh, empty database; its status, output and errors.
-ropa = test_cli.ropa
 
 
 def events_of(path: Path) -> list[Event]:
