@@ -325,6 +325,18 @@ def _entry_id(value: str) -> uuid.UUID:
         raise InvalidCommand({"id": ["must be an entry id (a UUID)"]}) from None
 
 
+def _add_moment(
+    sub: argparse.ArgumentParser, as_of: str = "valid time, YYYY-MM-DD (default: today)"
+) -> None:
+    """The one point a command is asked at, as ``_asked_moment`` reads it."""
+    sub.add_argument("--as-of", help=as_of)
+    sub.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+
+
+def _add_output(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+
 def _add_period(sub: argparse.ArgumentParser) -> None:
     """The two points a comparison is asked at, as ``_asked_moments`` reads them."""
     sub.add_argument("--from", dest="from_", required=True, help="valid time, YYYY-MM-DD")
@@ -351,29 +363,26 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
         extend(add)
     add("load-example", cmd_load_example, "Load the example register (idempotent).")
     reg = add("register", cmd_register, "Print the register at a point in time.")
-    reg.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
-    reg.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    _add_moment(reg)
     reg.add_argument("--format", choices=("json", "md"), default="json")
     reg.add_argument("--lang", choices=("nl", "en"), default="en")
-    reg.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_output(reg)
     stm = add(
         "statement",
         cmd_statement,
         "Print the privacy statement (Art. 13/14) generated from the register at a point in time.",
     )
-    stm.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
-    stm.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    _add_moment(stm)
     stm.add_argument("--lang", choices=STATEMENT_LANGUAGES, default="nl")
     stm.add_argument("--format", choices=("md", "html", "json"), default="md")
-    stm.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_output(stm)
     chk = add(
         "check",
         cmd_check,
         "Print what the register lacks at a point in time; exit status 1 when a finding must be "
         "acted on.",
     )
-    chk.add_argument("--as-of", help="valid time, YYYY-MM-DD (default: today)")
-    chk.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    _add_moment(chk)
     chk.add_argument("--lang", choices=("nl", "en"), default="en")
     chk.add_argument("--format", choices=("json", "text"), default="text")
     dif = add(
@@ -389,18 +398,17 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
         choices=("statement",),
         help="statement: add the diff of the privacy statements generated from both registers",
     )
-    dif.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_output(dif)
     fol = add(
         "followups",
         cmd_followups,
         "Print the work list: the follow-ups the recorded changes raised, open, done or dismissed.",
     )
     fol.add_argument("--status", choices=MARK_STATUSES, help="only these (default: all)")
-    fol.add_argument("--as-of", help="the day the marks are read at (default: today)")
-    fol.add_argument("--known-at", help="transaction time, RFC 3339 or a date (default: now)")
+    _add_moment(fol, as_of="the day the marks are read at (default: today)")
     fol.add_argument("--lang", choices=("nl", "en"), default="en")
     fol.add_argument("--format", choices=("json", "text"), default="text")
-    fol.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_output(fol)
     mrk = add(
         "followup-mark",
         cmd_followup_mark,
@@ -421,7 +429,7 @@ def build_parser(extensions: Sequence[Extension] = ()) -> argparse.ArgumentParse
     ntc.add_argument("--sent-on", help="the day the notices are sent (default: today)")
     ntc.add_argument("--format", choices=("json", "md"), default="md")
     ntc.add_argument("--lang", choices=("nl", "en"), default="nl")
-    ntc.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_output(ntc)
     hist = add("history", cmd_history, "Print every event of one entry, before → after.")
     hist.add_argument("id")
     verify = add(

@@ -11,6 +11,7 @@ from register.domain.catalogue.records import (
     DPIA,
     JOINT_CONTROLLER,
     LABELS,
+    NOTES,
     PURPOSE,
     RECIPIENT_LINK,
     RETENTION_RULE,
@@ -215,11 +216,6 @@ ACTIVITY = KindSpec(
             Labels("Volgende herziening", "Next review"),
             "the day the entry is next to be reviewed",
         ),
-        FieldSpec(
-            "notes",
-            Optional(Text()),
-            Labels("Opmerkingen", "Notes"),
-            "what else an auditor should know, such as what is inferred and from what",
-        ),
+        NOTES,
     ),
 )

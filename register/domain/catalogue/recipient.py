@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from register.domain.catalogue.fields import FieldSpec, KindSpec, Labels
-from register.domain.catalogue.records import DATA_PROCESSING_AGREEMENT, DPF_CERTIFICATION
+from register.domain.catalogue.records import (
+    DATA_PROCESSING_AGREEMENT,
+    DPF_CERTIFICATION,
+    NOTES,
+)
 from register.domain.checks import (
     MAX_LABEL,
     Country,
@@ -90,11 +94,6 @@ RECIPIENT = KindSpec(
             Labels("Omschrijving", "Description"),
             "what the party does with the data",
         ),
-        FieldSpec(
-            "notes",
-            Optional(Text()),
-            Labels("Opmerkingen", "Notes"),
-            "what else an auditor should know, such as what is inferred and from what",
-        ),
+        NOTES,
     ),
 )

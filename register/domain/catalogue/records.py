@@ -44,6 +44,13 @@ from register.domain.vocabulary import (
 
 LABELS = ListOf(Text(MAX_LABEL))
 
+NOTES = FieldSpec(
+    "notes",
+    Optional(Text()),
+    Labels("Opmerkingen", "Notes"),
+    "what else an auditor should know, such as what is inferred and from what",
+)
+
 
 def _note(
     what: str = "what else needs saying, such as what is inferred and from what",
