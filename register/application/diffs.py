@@ -4,7 +4,7 @@ changed between them, and the follow-ups those changes trigger (SPEC §5, §6)."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
@@ -13,10 +13,9 @@ from register.domain.canonical import digest_of
 from register.domain.diff.answer import DiffAnswer
 from register.domain.diff.compare import compare
 from register.domain.diff.model import RegisterDiff
-from register.domain.followups import Recorded, findings, recorded
+from register.domain.followups import Recorded, findings
 from register.domain.instants import not_later_than
 from register.domain.statement.generate import generate
-from register.domain.timeline import Change
 from register.domain.views import Moment
 from register.presentation.statement_diff import statement_diff
 
@@ -45,34 +44,29 @@ def register_diff(reader: Reader, before: Moment, after: Moment) -> DiffAnswer:
 
 
 class EventsBetween:
-    """Each changed entry's events that the later register reflects and the earlier does not,
-    read only when a rule asks: few rules ask when a change was recorded, and reading every
-    changed entry's whole history would cost more than the diff itself."""
+    """The changed entries' events that the later register reflects and the earlier does not,
+    asked after only when a rule asks, and answered from the ledger without decoding them:
+    few rules ask when a change was recorded, and reading every changed entry's whole history
+    would cost more than the diff itself."""
 
     def __init__(self, reader: Reader, diff: RegisterDiff) -> None:
         self._reader = reader
         self._before, self._after = diff.before.moment, diff.after.moment
-        self._kinds = {entry.entry_id: entry.kind for entry in diff.entries}
-        self._read: dict[uuid.UUID, Sequence[Recorded]] = {}
+        self._changed = {entry.entry_id for entry in diff.entries}
 
-    def of(self, entry_id: uuid.UUID) -> Sequence[Recorded]:
-        if entry_id not in self._kinds:
-            return ()
-        if entry_id not in self._read:
-            changes = self._reader.changes(self._kinds[entry_id], entry_id)
-            between = [c for c in changes if _between(c, self._before, self._after)]
-            self._read[entry_id] = recorded(between, self._reader.zone)
-        return self._read[entry_id]
+    def last_setting(self, entry_id: uuid.UUID, field: str) -> Recorded | None:
+        if entry_id not in self._changed:
+            return None
+        return self._reader.last_setting(entry_id, field, self._before, self._after)
+
+    def last_of(self, entry_id: uuid.UUID, kind: str) -> Recorded | None:
+        if entry_id not in self._changed:
+            return None
+        return self._reader.last_of(entry_id, kind, self._before, self._after)
 
     def effective_after(self, day: date) -> Collection[uuid.UUID]:
         changed = self._reader.changed_between(self._before, self._after, day)
-        return changed & set(self._kinds)
-
-
-def _between(change: Change, before: Moment, after: Moment) -> bool:
-    seen_after = change.recorded_at <= after.known_at and change.effective_from <= after.as_of
-    seen_before = change.recorded_at <= before.known_at and change.effective_from <= before.as_of
-    return seen_after and not seen_before
+        return changed & self._changed
 
 
 def statement_changes(answer: DiffAnswer, language: str) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from register.application.read_model_check import ReadModelVerdict, check_read_m
 from register.domain.chain import Held, Verdict, verify
 from register.domain.changes import field_changes
 from register.domain.clock import Clock
+from register.domain.entries import CHANGE_KINDS
 from register.domain.errors import EntryNotFound
+from register.domain.followups import Recorded
 from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
 from register.domain.timeline import ACTIVE, Change, state_at, status_since
@@ -30,7 +32,7 @@ from register.domain.views import (
     RegisterSnapshot,
     compose_register,
 )
-from register.store import ledger, queries, token_log
+from register.store import events_between, ledger, queries, token_log
 from register.store.event_store import EventStore
 
 
@@ -134,6 +136,35 @@ class Reader:
         ``before`` does not, taking effect after ``effective_after``."""
         with self.store.engine.connect() as connection:
             return ledger.changed_between(connection, before, after, effective_after)
+
+    def last_setting(
+        self, entry_id: uuid.UUID, field: str, before: Moment, after: Moment
+    ) -> Recorded | None:
+        """Of the entry's events that ``after`` reflects and ``before`` does not, the one
+        that set ``field`` and takes effect last."""
+        with self.store.engine.connect() as connection:
+            found = events_between.last_setting(connection, entry_id, field, before, after)
+        return self._recorded(found)
+
+    def last_of(
+        self, entry_id: uuid.UUID, kind: str, before: Moment, after: Moment
+    ) -> Recorded | None:
+        """Of the entry's events that ``after`` reflects and ``before`` does not, the last to
+        take effect of those making a change of ``kind`` (a retirement, say)."""
+        types = [topic for topic, made in CHANGE_KINDS.items() if made == kind]
+        with self.store.engine.connect() as connection:
+            found = events_between.last_of(connection, entry_id, types, before, after)
+        return self._recorded(found)
+
+    def _recorded(self, found: events_between.Between | None) -> Recorded | None:
+        if found is None:
+            return None
+        return Recorded(
+            calendar_day(found.recorded_at, self.zone),
+            found.effective_from,
+            CHANGE_KINDS[found.event_type],
+            found.fields,
+        )
 
     def history(self, kind: EntryKind, entry_id: uuid.UUID) -> list[HistoryItem]:
         """Every event of one entry with what it changed on its effective date, before → after.

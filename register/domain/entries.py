@@ -211,11 +211,16 @@ ENTRY_CLASSES: dict[EntryKind, type[Entry]] = {
     cls.KIND: cls for cls in (Activity, Recipient, PolicyRevision, Organisation, FollowUp)
 }
 
-EVENT_TOPICS: frozenset[str] = frozenset(
-    getattr(cls, name).TOPIC
-    for cls in ENTRY_CLASSES.values()
-    for name in ("Registered", "Amended", "Retired", "Reinstated", "Reviewed")
-)
+# Each of the register's own topics with the kind of change its events make.
+CHANGE_KINDS: dict[str, str] = {
+    event.TOPIC: event.CHANGE_KIND
+    for event in (
+        getattr(cls, name)
+        for cls in ENTRY_CLASSES.values()
+        for name in ("Registered", "Amended", "Retired", "Reinstated", "Reviewed")
+    )
+}
+EVENT_TOPICS: frozenset[str] = frozenset(CHANGE_KINDS)
 
 
 # The rules of change ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Connection, String, and_, cast, func, not_, select
+from sqlalchemy import Connection, String, and_, bindparam, cast, func, not_, select
 
 from register.domain.chain import GENESIS, Link, Served, chain_digest, content_digest
 from register.domain.kinds import EntryKind
@@ -134,20 +134,35 @@ def changed_between(
     """The entries with an event that the register at ``after`` reflects and the one at
     ``before`` does not, taking effect after ``effective_after``: read from the ledger's
     columns, so no event is decoded."""
-    seen_after = and_(
-        ledger.c.recorded_at <= to_micros(after.known_at),
-        ledger.c.effective_from <= after.as_of,
-    )
-    seen_before = and_(
-        ledger.c.recorded_at <= to_micros(before.known_at),
-        ledger.c.effective_from <= before.as_of,
-    )
     rows = connection.execute(
         select(ledger.c.entry_id)
-        .where(seen_after, not_(seen_before), ledger.c.effective_from > effective_after)
-        .distinct()
+        .where(BETWEEN, ledger.c.effective_from > effective_after)
+        .distinct(),
+        between(before, after),
     )
     return {uuid.UUID(row.entry_id) for row in rows}
+
+
+def _seen(side: str) -> Any:
+    return and_(
+        ledger.c.recorded_at <= bindparam(f"{side}_known_at"),
+        ledger.c.effective_from <= bindparam(f"{side}_as_of"),
+    )
+
+
+# The events the register at one moment reflects and the one at another does not; its values
+# come from ``between``, so a statement holding it is compiled once.
+BETWEEN = and_(_seen("after"), not_(_seen("before")))
+
+
+def between(before: Moment, after: Moment) -> dict[str, Any]:
+    """The values of ``BETWEEN`` for two moments."""
+    return {
+        "before_known_at": to_micros(before.known_at),
+        "before_as_of": before.as_of,
+        "after_known_at": to_micros(after.known_at),
+        "after_as_of": after.as_of,
+    }
 
 
 def head_at(connection: Connection, known_at: datetime) -> HistoryPosition:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import cached_property, wraps
-from typing import Any, Protocol
+from typing import Protocol
 
 from register.domain.followups.model import Finding
 from register.domain.followups.reading import Side
@@ -27,7 +27,7 @@ class Recorded:
     recorded_on: date
     effective_from: date
     kind: str
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: Collection[str] = ()  # the names of the fields it set
 
 
 class Events(Protocol):
@@ -35,8 +35,13 @@ class Events(Protocol):
     recorded or took effect read them. A protocol rather than a mapping, so that a reader can
     fetch an entry's events only when a rule asks for them."""
 
-    def of(self, entry_id: uuid.UUID) -> Sequence[Recorded]:
-        """The entry's events between the two moments, in the order recorded."""
+    def last_setting(self, entry_id: uuid.UUID, field: str) -> Recorded | None:
+        """Of the entry's events between the moments that set ``field``, the one taking effect
+        last (the first recorded, of several on that day)."""
+
+    def last_of(self, entry_id: uuid.UUID, kind: str) -> Recorded | None:
+        """Of the entry's events between the moments that make a change of ``kind``, the one
+        taking effect last (the first recorded, of several on that day)."""
 
     def effective_after(self, day: date) -> Collection[uuid.UUID]:
         """The entries with an event between the moments that takes effect after ``day``."""
@@ -48,8 +53,11 @@ class EventsAtHand:
 
     by_entry: Mapping[uuid.UUID, Sequence[Recorded]] = field(default_factory=dict)
 
-    def of(self, entry_id: uuid.UUID) -> Sequence[Recorded]:
-        return self.by_entry.get(entry_id, ())
+    def last_setting(self, entry_id: uuid.UUID, field: str) -> Recorded | None:
+        return _last(e for e in self.by_entry.get(entry_id, ()) if field in e.fields)
+
+    def last_of(self, entry_id: uuid.UUID, kind: str) -> Recorded | None:
+        return _last(e for e in self.by_entry.get(entry_id, ()) if e.kind == kind)
 
     def effective_after(self, day: date) -> Collection[uuid.UUID]:
         return {
@@ -62,10 +70,15 @@ class EventsAtHand:
 NO_EVENTS = EventsAtHand()
 
 
+def _last(events: Iterable[Recorded]) -> Recorded | None:
+    """The one taking effect last; of several on that day, the first recorded."""
+    return max(events, key=lambda e: e.effective_from, default=None)
+
+
 def recorded(changes: Iterable[Change], zone: tzinfo) -> tuple[Recorded, ...]:
     """An entry's changes as the rules read them, their record instants as days in ``zone``."""
     return tuple(
-        Recorded(calendar_day(c.recorded_at, zone), c.effective_from, c.kind, c.fields)
+        Recorded(calendar_day(c.recorded_at, zone), c.effective_from, c.kind, frozenset(c.fields))
         for c in changes
     )
 

@@ -79,8 +79,8 @@ def activity_ended(
     """The day is the retirement's, when the events are at hand, else the later register's."""
     if before is None or after is not None:
         return
-    retirements = [e.effective_from for e in c.events.of(before.id) if e.kind == RETIRED]
-    day = max(retirements, default=c.day)
+    retirement = c.events.last_of(before.id, RETIRED)
+    day = c.day if retirement is None else retirement.effective_from
     yield RETIRED_ERASE.on(
         before, "status", "active", None, date=day.isoformat(), erase=_erase(before)
     )

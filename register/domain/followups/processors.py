@@ -153,11 +153,9 @@ def _clients(activity: EntryView) -> words.Said:
 def _late(c: Comparison, entry_id: uuid.UUID, field: str) -> Iterator[str]:
     """The effective date of the last event that set ``field``, when it was recorded on or
     after that date: too late to have told the clients in advance."""
-    setting = [e for e in c.events.of(entry_id) if field in e.fields]
-    if setting:
-        last = max(setting, key=lambda e: e.effective_from)
-        if last.recorded_on >= last.effective_from:
-            yield last.effective_from.isoformat()
+    last = c.events.last_setting(entry_id, field)
+    if last is not None and last.recorded_on >= last.effective_from:
+        yield last.effective_from.isoformat()
 
 
 @per_activity

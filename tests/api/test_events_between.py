@@ -1,0 +1,103 @@
+"""The diff's rules ask when a field was last set, or an entry last retired, between its two
+moments; the store answers from the ledger and the names each event stored, without decoding
+the history. On SQLite and PostgreSQL, it must answer exactly what decoding every event of
+every changed entry answers, for every field and every kind of change."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from register.application.diffs import EventsBetween
+from register.application.service import Service
+from register.domain.catalogue import spec
+from register.domain.diff.compare import compare
+from register.domain.diff.model import RegisterDiff
+from register.domain.followups import EventsAtHand, recorded
+from register.domain.timeline import AMENDED, REGISTERED, REINSTATED, RETIRED, REVIEWED, Change
+from register.domain.views import Moment
+from tests.api.client import ApiClient
+from tests.api.realistic_history import APP, STATEMENT_DAY, History, _amend, record_history
+from tests.support import FakeClock
+
+KINDS = (REGISTERED, AMENDED, RETIRED, REINSTATED, REVIEWED)
+
+
+@pytest.fixture
+def history(api: ApiClient, service: Service, clock: FakeClock) -> History:
+    recorded_history = record_history(api, service, clock)
+    # A value that is a field's name is stored as that name in quotes, as the field itself is:
+    # it must not count as setting that field.
+    clock.advance(hours=1)
+    _amend(api, APP, {"notes": "recipients"})
+    return recorded_history
+
+
+def the_diff(service: Service, history: History) -> RegisterDiff:
+    reader = service.reader
+    before = Moment(date.fromisoformat(STATEMENT_DAY), _instant(history.published_at))
+    after = Moment(reader.today(), reader.now())
+    return compare(reader.register(before), reader.register(after))
+
+
+def decoded(service: Service, diff: RegisterDiff) -> EventsAtHand:
+    """Every changed entry's events between the moments, each decoded: the naive answer."""
+    before, after = diff.before.moment, diff.after.moment
+    by_entry = {}
+    for entry in diff.entries:
+        changes = service.reader.changes(entry.kind, entry.entry_id)
+        between = [c for c in changes if _seen(c, after) and not _seen(c, before)]
+        by_entry[entry.entry_id] = recorded(between, service.reader.zone)
+    return EventsAtHand(by_entry)
+
+
+def test_the_store_answers_as_decoding_every_event_does(
+    service: Service, history: History
+) -> None:
+    diff = the_diff(service, history)
+    assert diff.entries
+    from_store, naive = EventsBetween(service.reader, diff), decoded(service, diff)
+    asked = 0
+    for entry in diff.entries:
+        for name in [f.name for f in spec(entry.kind).fields] + ["status"]:
+            assert from_store.last_setting(entry.entry_id, name) == naive.last_setting(
+                entry.entry_id, name
+            ), (entry.name, name)
+            asked += naive.last_setting(entry.entry_id, name) is not None
+        for kind in KINDS:
+            assert from_store.last_of(entry.entry_id, kind) == naive.last_of(entry.entry_id, kind)
+    assert asked > 20  # the fields the history set were found, not only their absence
+
+
+def test_a_value_naming_a_field_does_not_count_as_setting_it(
+    service: Service, history: History
+) -> None:
+    diff = the_diff(service, history)
+    events = EventsBetween(service.reader, diff)
+    notes = events.last_setting(APP, "notes")
+    recipients = events.last_setting(APP, "recipients")
+    assert notes is not None and recipients is not None
+    assert recipients.recorded_on <= notes.recorded_on
+    assert "notes" not in recipients.fields and recipients.fields >= {"recipients"}
+
+
+def test_an_entry_the_diff_does_not_hold_has_no_events_between(
+    service: Service, history: History
+) -> None:
+    diff = the_diff(service, history)
+    unchanged = [
+        a.id for a in diff.after.activities if a.id not in {e.entry_id for e in diff.entries}
+    ]
+    assert unchanged
+    events = EventsBetween(service.reader, diff)
+    assert events.last_setting(unchanged[0], "name") is None
+    assert events.last_of(unchanged[0], REGISTERED) is None
+
+
+def _seen(change: Change, moment: Moment) -> bool:
+    return change.recorded_at <= moment.known_at and change.effective_from <= moment.as_of
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
