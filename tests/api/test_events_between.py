@@ -52,9 +52,7 @@ def decoded(service: Service, diff: RegisterDiff) -> EventsAtHand:
     return EventsAtHand(by_entry)
 
 
-def test_the_store_answers_as_decoding_every_event_does(
-    service: Service, history: History
-) -> None:
+def test_the_store_answers_as_decoding_every_event_does(service: Service, history: History) -> None:
     diff = the_diff(service, history)
     assert diff.entries
     from_store, naive = EventsBetween(service.reader, diff), decoded(service, diff)
