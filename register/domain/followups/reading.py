@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from register.domain.views import EntryView, RegisterSnapshot
@@ -35,6 +35,13 @@ ORGANISATION_KEYS = {
 
 def norm(text: Any) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or ""))).strip().casefold()
+
+
+@lru_cache(maxsize=8192)
+def entry_id(reference: Any) -> uuid.UUID:
+    """The id an activity's link names. Kept: the rules read every link of every activity
+    several times over, and a register names few distinct recipients."""
+    return uuid.UUID(str(reference))
 
 
 def role(activity: EntryView | None) -> str | None:
@@ -88,7 +95,7 @@ def links(activity: EntryView | None) -> dict[uuid.UUID, Mapping[str, Any]]:
     found: dict[uuid.UUID, Mapping[str, Any]] = {}
     for link in listed(activity, "recipients"):
         link = link if isinstance(link, Mapping) else {"recipient": link}
-        found[uuid.UUID(str(link["recipient"]))] = link
+        found[entry_id(link["recipient"])] = link
     return found
 
 
@@ -155,7 +162,7 @@ class Side:
             for item in listed(activity, "transfers") + listed(activity, "systems"):
                 for key in ("recipient", "provider"):
                     if isinstance(item, Mapping) and item.get(key):
-                        named.add(uuid.UUID(str(item[key])))
+                        named.add(entry_id(item[key]))
             for recipient_id in named:
                 found.setdefault(recipient_id, []).append(activity)
         return found
@@ -170,7 +177,7 @@ class Side:
                 place=item.get("country") or item.get("international_organisation") or "",
                 country=item.get("country"),
                 safeguard=item.get("safeguard"),
-                recipient=uuid.UUID(str(item["recipient"])) if item.get("recipient") else None,
+                recipient=entry_id(item["recipient"]) if item.get("recipient") else None,
                 recorded=True,
                 tia_ref=item.get("tia_ref"),
             )
