@@ -81,11 +81,7 @@ class Reader:
     def register(self, moment: Moment, role: str | None = None) -> RegisterSnapshot:
         """The Article 30 register at ``moment`` (SPEC §7), with the history it came from."""
         with self.store.engine.connect() as connection:
-            found = [
-                entry
-                for kind in EntryKind
-                for entry in queries.entries_at(connection, kind, moment, status=ACTIVE).entries
-            ]
+            found = queries.register_at(connection, moment)
             history = ledger.head_at(connection, moment.known_at)
         return compose_register(moment, found, history, role)
 

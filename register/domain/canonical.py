@@ -37,5 +37,14 @@ def digest_of(content: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_bytes(content)).hexdigest()
 
 
+def parse(text: str | bytes) -> Any:
+    """A stored spelling read back; what orjson will not read (nothing the register wrote)
+    is read as the standard library reads it."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def _standard(content: Any) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -12,3 +12,7 @@ class EntryKind(StrEnum):
     RECIPIENT = "recipient"
     POLICY = "policy"
     FOLLOWUP = "followup"
+
+
+# What the Article 30 register holds: a follow-up mark is the DPO's work on it, not part of it.
+REGISTER_KINDS = (EntryKind.ORGANISATION, EntryKind.ACTIVITY, EntryKind.RECIPIENT, EntryKind.POLICY)
