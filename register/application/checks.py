@@ -17,8 +17,6 @@ from register.domain.canonical import digest_of
 from register.domain.followups import check, stale_policy
 from register.domain.followups.model import MUST, SEVERITIES, Finding, ordered
 from register.domain.instants import rfc3339
-from register.domain.kinds import EntryKind
-from register.domain.timeline import known_at
 from register.domain.views import Moment, RegisterSnapshot
 
 
@@ -69,8 +67,4 @@ class Checks:
         policy = register.policy
         if policy is None:
             return None
-        changes = known_at(
-            self.reader.changes(EntryKind.POLICY, policy.id), register.moment.known_at
-        )
-        recorded = max(c.recorded_at for c in changes)
-        return self.reader.register(Moment(policy.registered_on, recorded))
+        return self.reader.register(self.reader.described_by(policy, register.moment.known_at))

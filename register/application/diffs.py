@@ -16,7 +16,7 @@ from register.domain.diff.model import RegisterDiff
 from register.domain.followups import Recorded, findings
 from register.domain.instants import not_later_than
 from register.domain.statement.generate import generate
-from register.domain.views import Moment
+from register.domain.views import EntryView, Moment
 from register.presentation.statement_diff import statement_diff
 
 
@@ -64,8 +64,9 @@ class EventsBetween:
             return None
         return self._reader.last_of(entry_id, kind, self._before, self._after)
 
-    def effective_after(self, day: date) -> Collection[uuid.UUID]:
-        changed = self._reader.changed_between(self._before, self._after, day)
+    def not_reflected_by(self, statement: EntryView) -> Collection[uuid.UUID]:
+        described = self._reader.described_by(statement, self._after.known_at)
+        changed = self._reader.unreflected(self._before, self._after, described)
         return changed & self._changed
 
 

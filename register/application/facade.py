@@ -125,13 +125,18 @@ class Reader:
             raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
         return [event.change() for event in events]
 
-    def changed_between(
-        self, before: Moment, after: Moment, effective_after: date
-    ) -> set[uuid.UUID]:
-        """The entries with an event that the register at ``after`` reflects and the one at
-        ``before`` does not, taking effect after ``effective_after``."""
+    def unreflected(self, before: Moment, after: Moment, described: Moment) -> set[uuid.UUID]:
+        """The entries with an event that the register at ``after`` reflects and the ones at
+        ``before`` and at ``described`` do not."""
         with self.store.engine.connect() as connection:
-            return ledger.changed_between(connection, before, after, effective_after)
+            return ledger.unreflected(connection, before, after, described)
+
+    def described_by(self, statement: EntryView, known_at: datetime) -> Moment:
+        """The register a privacy statement revision describes: on its effective date, as
+        recorded when the revision last was by ``known_at``."""
+        changes = self.changes(EntryKind.POLICY, statement.id)
+        recorded = max(c.recorded_at for c in changes if c.recorded_at <= known_at)
+        return Moment(statement.registered_on, recorded)
 
     def last_setting(
         self, entry_id: uuid.UUID, field: str, before: Moment, after: Moment
@@ -156,6 +161,7 @@ class Reader:
         if found is None:
             return None
         return Recorded(
+            found.recorded_at,
             calendar_day(found.recorded_at, self.zone),
             found.effective_from,
             CHANGE_KINDS[found.event_type],

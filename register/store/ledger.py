@@ -128,17 +128,15 @@ def registered_ids(connection: Connection, kind: EntryKind, ids: set[str]) -> se
     return {row.entry_id for row in rows}
 
 
-def changed_between(
-    connection: Connection, before: Moment, after: Moment, effective_after: date
+def unreflected(
+    connection: Connection, before: Moment, after: Moment, described: Moment
 ) -> set[uuid.UUID]:
-    """The entries with an event that the register at ``after`` reflects and the one at
-    ``before`` does not, taking effect after ``effective_after``: read from the ledger's
-    columns, so no event is decoded."""
+    """The entries with an event that the register at ``after`` reflects and the ones at
+    ``before`` and ``described`` do not: read from the ledger's columns, so no event is
+    decoded."""
     rows = connection.execute(
-        select(ledger.c.entry_id)
-        .where(BETWEEN, ledger.c.effective_from > effective_after)
-        .distinct(),
-        between(before, after),
+        select(ledger.c.entry_id).where(BETWEEN, not_(_seen("described"))).distinct(),
+        {**between(before, after), **_values("described", described)},
     )
     return {uuid.UUID(row.entry_id) for row in rows}
 
@@ -157,12 +155,11 @@ BETWEEN = and_(_seen("after"), not_(_seen("before")))
 
 def between(before: Moment, after: Moment) -> dict[str, Any]:
     """The values of ``BETWEEN`` for two moments."""
-    return {
-        "before_known_at": to_micros(before.known_at),
-        "before_as_of": before.as_of,
-        "after_known_at": to_micros(after.known_at),
-        "after_as_of": after.as_of,
-    }
+    return {**_values("before", before), **_values("after", after)}
+
+
+def _values(side: str, moment: Moment) -> dict[str, Any]:
+    return {f"{side}_known_at": to_micros(moment.known_at), f"{side}_as_of": moment.as_of}
 
 
 def head_at(connection: Connection, known_at: datetime) -> HistoryPosition:

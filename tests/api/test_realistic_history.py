@@ -87,6 +87,20 @@ def test_the_diff_since_the_statement_shows_each_change_with_what_it_requires(
     assert "<del>-- Bewaartermijn: uiterlijk 2 jaar" in page.get_data(as_text=True)
 
 
+def test_a_backdated_correction_makes_the_statement_of_its_day_stale(
+    auditor: ApiClient, history: History
+) -> None:
+    """The demo correction takes effect on the statement's own date, but was recorded after
+    the statement was published: the statement does not reflect it."""
+    answer = auditor.get(
+        "/api/v1/register/diff",
+        **{"from": STATEMENT_DAY, "from_known_at": history.published_at, "to": STATEMENT_DAY},
+    ).get_json()
+    assert [e["id"] for e in answer["entries"]] == [str(DEMO)]
+    (stale,) = [f for f in answer["followups"] if f["code"] == "POLICY-STALE"]
+    assert stale["text"].startswith("The privacy statement of 2023-10-24 does not yet reflect 1")
+
+
 def test_the_checks_report_what_the_new_sub_processor_lacks(
     auditor: ApiClient, history: History
 ) -> None:

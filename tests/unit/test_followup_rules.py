@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 from hypothesis import given, settings
@@ -348,8 +348,13 @@ def _linked_second() -> Case:
     )
 
 
+def _recorded(recorded_on: date, effective: date, *fields: str, hour: int = 12) -> Recorded:
+    recorded_at = datetime.combine(recorded_on, time(hour), UTC)
+    return Recorded(recorded_at, recorded_on, effective, "amended", frozenset(fields))
+
+
 def _events(recorded_on: date, effective: date) -> dict[uuid.UUID, list[Recorded]]:
-    return {PROC.id: [Recorded(recorded_on, effective, "amended", {"recipients": []})]}
+    return {PROC.id: [_recorded(recorded_on, effective, "recipients")]}
 
 
 def test_a_sub_processor_recorded_on_its_first_day_was_not_announced_in_advance() -> None:
@@ -359,17 +364,27 @@ def test_a_sub_processor_recorded_on_its_first_day_was_not_announced_in_advance(
     assert "SUBPROC-NOTICE-TIMING" not in {f.code for f in early}
 
 
-def test_a_statement_is_stale_for_notice_changes_effective_after_it() -> None:
+def test_a_statement_is_stale_for_notice_changes_it_does_not_reflect() -> None:
+    """Not reflected: a change taking effect after the statement, or a backdated correction
+    recorded after the statement was; reflected: one recorded before it, effective by then."""
     statement = policy(date(2024, 1, 1))
     before = register(A, HOST, with_policy=statement)
     after = register(
         activity(data_subjects=["Subscribers", "Children"]), HOST, with_policy=statement
     )
-    later = EventsAtHand({A.id: [Recorded(date(2024, 2, 1), date(2024, 2, 1), "amended", {})]})
-    same_day = EventsAtHand({A.id: [Recorded(date(2024, 2, 1), date(2024, 1, 1), "amended", {})]})
-    stale = [f for f in findings(compare(before, after), later) if f.code == "POLICY-STALE"]
-    assert len(stale) == 1 and "1 later register changes" in stale[0].text("en")
-    assert "POLICY-STALE" not in {f.code for f in findings(compare(before, after), same_day)}
+
+    def stale(*events: tuple[EntryView, Recorded]) -> list[Finding]:
+        at_hand = EventsAtHand({entry.id: [event] for entry, event in events})
+        return [f for f in findings(compare(before, after), at_hand) if f.code == "POLICY-STALE"]
+
+    later = _recorded(date(2024, 2, 1), date(2024, 2, 1))
+    backdated = _recorded(date(2024, 2, 1), date(2024, 1, 1))
+    published = _recorded(date(2024, 2, 1), date(2024, 1, 1), "text", hour=13)
+    (finding,) = stale((A, later))
+    assert "1 later register changes" in finding.text("en")
+    assert len(stale((A, backdated))) == 1
+    assert stale((A, backdated), (statement, published)) == []
+    assert len(stale((A, later), (statement, published))) == 1
 
 
 def test_a_retired_processor_activity_asks_to_return_the_data_as_the_clients_choose() -> None:

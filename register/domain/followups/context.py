@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cached_property, wraps
 from typing import Protocol
 
@@ -21,9 +21,10 @@ from register.domain.views import EntryView
 
 @dataclass(frozen=True)
 class Recorded:
-    """One event's dates in the register's calendar: the day it was recorded and the day it
-    takes effect, with the fields it set."""
+    """One event's instants as the rules read them: when it was recorded (and that day in the
+    register's calendar), the day it takes effect, and the fields it set."""
 
+    recorded_at: datetime
     recorded_on: date
     effective_from: date
     kind: str
@@ -43,13 +44,15 @@ class Events(Protocol):
         """Of the entry's events between the moments that make a change of ``kind``, the one
         taking effect last (the first recorded, of several on that day)."""
 
-    def effective_after(self, day: date) -> Collection[uuid.UUID]:
-        """The entries with an event between the moments that takes effect after ``day``."""
+    def not_reflected_by(self, statement: EntryView) -> Collection[uuid.UUID]:
+        """The entries with an event between the moments that the privacy statement revision
+        does not reflect: one taking effect after the statement's date, or recorded after the
+        statement was (a backdated correction)."""
 
 
 @dataclass(frozen=True)
 class EventsAtHand:
-    """Events already read, entry by entry."""
+    """Events already read, entry by entry, each entry's in the order recorded."""
 
     by_entry: Mapping[uuid.UUID, Sequence[Recorded]] = field(default_factory=dict)
 
@@ -59,11 +62,19 @@ class EventsAtHand:
     def last_of(self, entry_id: uuid.UUID, kind: str) -> Recorded | None:
         return _last(e for e in self.by_entry.get(entry_id, ()) if e.kind == kind)
 
-    def effective_after(self, day: date) -> Collection[uuid.UUID]:
+    def not_reflected_by(self, statement: EntryView) -> Collection[uuid.UUID]:
+        """A statement whose events are not at hand was recorded before all of them."""
+        own = [e.recorded_at for e in self.by_entry.get(statement.id, ())]
+        published = max(own, default=None)
         return {
             entry_id
             for entry_id, events in self.by_entry.items()
-            if any(e.effective_from > day for e in events)
+            if any(
+                e.effective_from > statement.registered_on
+                or published is None
+                or e.recorded_at > published
+                for e in events
+            )
         }
 
 
@@ -78,7 +89,13 @@ def _last(events: Iterable[Recorded]) -> Recorded | None:
 def recorded(changes: Iterable[Change], zone: tzinfo) -> tuple[Recorded, ...]:
     """An entry's changes as the rules read them, their record instants as days in ``zone``."""
     return tuple(
-        Recorded(calendar_day(c.recorded_at, zone), c.effective_from, c.kind, frozenset(c.fields))
+        Recorded(
+            c.recorded_at,
+            calendar_day(c.recorded_at, zone),
+            c.effective_from,
+            c.kind,
+            frozenset(c.fields),
+        )
         for c in changes
     )
 

@@ -66,12 +66,12 @@ def stale(rule: Rule, policy: EntryView, changes: list[Finding]) -> Iterator[Fin
 
 
 def stale_after_events(c: Comparison, found: Iterable[Finding]) -> Iterator[Finding]:
-    """POLICY-STALE in a diff: the changes whose entry has an event effective after the
-    statement in effect at the later moment."""
+    """POLICY-STALE in a diff: the changes whose entry has an event the statement in effect at
+    the later moment does not reflect."""
     policy = c.new.register.policy
     if policy is None:
         return
-    later = set(c.events.effective_after(policy.registered_on))
+    later = set(c.events.not_reflected_by(policy))
     yield from stale(STALE, policy, [f for f in unreflected(found) if f.entry_id in later])
 
 
