@@ -35,8 +35,8 @@ def _version_at(known_micros: int) -> Any:
             ledger.c.entry_id == segments.c.entry_id,
             ledger.c.recorded_at <= known_micros,
         )
-        # An entry's versions are stamped in order, so its last version by then is the highest.
-        .order_by(ledger.c.version.desc())
+        # A batch shares one instant; the index on (entry, recorded_at, version) answers it.
+        .order_by(ledger.c.recorded_at.desc(), ledger.c.version.desc())
         .limit(1)
         .scalar_subquery()
     )

@@ -51,7 +51,9 @@ ledger = Table(
     Column("content_digest", String(64), nullable=False),
     Column("chain_digest", String(64), nullable=False),
     Index("ropa_ledger_entry_version", "entry_id", "version", unique=True),
-    Index("ropa_ledger_entry_recorded", "entry_id", "recorded_at"),
+    # With the version, the register's probe for each entry's version at a moment reads this
+    # index alone. (A store made before keeps its old two-column index as well.)
+    Index("ropa_ledger_entry_recorded_version", "entry_id", "recorded_at", "version"),
     Index("ropa_ledger_entry_effective", "entry_id", "effective_from"),
     Index("ropa_ledger_recorded", "recorded_at"),
 )
