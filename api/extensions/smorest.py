@@ -8,7 +8,7 @@ import http
 import json
 from collections.abc import Callable, Collection
 from copy import deepcopy
-from functools import wraps
+from functools import cache, wraps
 from typing import Any
 
 import flask_smorest
@@ -70,6 +70,14 @@ class StrictParser(FlaskParser):
 
     DEFAULT_UNKNOWN_BY_LOCATION = dict.fromkeys(FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION)
 
+    def _get_schema(self, argmap: Any, req: Any) -> ma.Schema:
+        """One instance of each schema class for every request: webargs would build one per
+        request, deep-copying each of its fields, and a schema instance keeps no state between
+        loads."""
+        if isinstance(argmap, type) and issubclass(argmap, ma.Schema):
+            return _schema_instance(argmap)
+        return super()._get_schema(argmap, req)
+
     def _raw_load_json(self, req: Any) -> Any:
         data = req.get_data(cache=True)
         if not is_json_request(req):
@@ -97,6 +105,11 @@ class StrictParser(FlaskParser):
         raise invalid_fields(
             [item for location, inner in messages.items() for item in field_errors(inner, location)]
         )
+
+
+@cache
+def _schema_instance(schema: type[ma.Schema]) -> ma.Schema:
+    return schema()
 
 
 def _domain_problem(error: RegisterError) -> Problem:

@@ -55,7 +55,7 @@ class Commands:
     def execute(self, command: Command) -> EntryView:
         """Carry out one command in a transaction of its own, decided before the lock."""
         ready = self._prepare(command) if isinstance(command, EntryCommand) else None
-        with self.unit_of_work.begin() as work:
+        with self.unit_of_work.begin(None if ready is None else ready.command.entry_id) as work:
             if ready is not None and _still_holds(ready, work):
                 provenance = _provenance(ready.command, work.stamp)
                 event = _decide(ready.command, ready.standing, provenance, work.stamp)

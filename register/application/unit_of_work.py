@@ -22,8 +22,9 @@ from register.domain.entries import Entry, Stamp, Standing
 from register.domain.errors import EntryNotFound, InvalidCommand, VersionMismatch
 from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
-from register.store import ledger, queries
-from register.store.database import WriteLock, lock_for_writing
+from register.store import ledger
+from register.store import standing as read
+from register.store.database import AUTOCOMMIT, WriteLock, lock_for_writing
 from register.store.event_store import EventStore
 from register.store.projections import Projections
 
@@ -44,21 +45,19 @@ class Reading:
     ) -> Standing:
         """The entry as the rules need it on ``day``: refused when it is not of ``kind`` or
         not at the version the writer read."""
-        if ledger.kind_of(self.connection, entry_id) != kind:
+        found = read.standing(self.connection, entry_id, day)
+        if found.kind != kind:
             raise EntryNotFound(f"There is no {kind} with id {entry_id}.")
-        version = ledger.version_of(self.connection, entry_id)
-        if expected_version is not None and expected_version != version:
-            raise VersionMismatch(expected_version, version)
-        current = queries.current_on(self.connection, entry_id, day)
-        assert current is not None, "a registered entry has rows in the read model"
-        registered_on, state = current
-        return Standing(entry_id, kind, version, registered_on, state)
+        if expected_version is not None and expected_version != found.version:
+            raise VersionMismatch(expected_version, found.version)
+        assert found.registered_on is not None, "a registered entry has rows in the read model"
+        return Standing(entry_id, kind, found.version, found.registered_on, found.state)
 
     def version_of(self, entry_id: uuid.UUID) -> int:
-        return ledger.version_of(self.connection, entry_id)
+        return read.version_of(self.connection, entry_id)
 
     def exists(self, entry_id: uuid.UUID) -> bool:
-        return ledger.kind_of(self.connection, entry_id) is not None
+        return self.version_of(entry_id) > 0
 
     def check_references(self, references: list[tuple[str, EntryKind, str]]) -> None:
         """Every entry a command names must be registered, and of the kind named; that it is in
@@ -88,12 +87,24 @@ class Work(Reading):
         stamp: Callable[[datetime | None], Stamp],
         store: EventStore,
         projections: Projections,
+        about: uuid.UUID | None,
     ) -> None:
+        """``about`` names the entry the work is about, if one: its version is read with the
+        last record time, in one round trip, while the lock is held."""
         super().__init__(lock.session.connection())
         self._lock = lock
-        self.stamp = stamp(ledger.last_recorded(self.connection))
+        self._versions: dict[uuid.UUID, int] = {}
+        if about is None:
+            last = read.last_recorded(self.connection)
+        else:
+            last, self._versions[about] = read.head(self.connection, about)
+        self.stamp = stamp(last)
         self._store = store
         self._projections = projections
+
+    def version_of(self, entry_id: uuid.UUID) -> int:
+        known = self._versions.get(entry_id)
+        return super().version_of(entry_id) if known is None else known
 
     def record(self, event: Entry.Event) -> None:
         """Refuse the event if it would break a reference in time, else store it and project
@@ -103,6 +114,7 @@ class Work(Reading):
         The events of one unit of work share its stamp: they are committed together, so no
         ``known_at`` can see some of them and not the others, and the follow-ups they raise are
         those of one change."""
+        self._versions.clear()  # the event moves its entry on
         references_in_time.check(self.connection, self._store, event)
         (position,) = self._store.append(self._lock, [event])
         self._projections.project(self.connection, [(position, event)])
@@ -118,19 +130,23 @@ class UnitOfWork:
         self.zone = zone
 
     @contextmanager
-    def begin(self) -> Iterator[Work]:
+    def begin(self, about: uuid.UUID | None = None) -> Iterator[Work]:
         """Hold the write lock for the work; commit when it ends, roll back if it raises."""
         with self.store.transaction(commit=True) as session:
             lock = lock_for_writing(session)
             self.store.check_durable()
-            yield Work(lock, self._stamp, self.store, self.projections)
+            yield Work(lock, self._stamp, self.store, self.projections, about)
         self.store.check_durable()  # acknowledged only if the commit reached the file kept
 
     @contextmanager
     def read(self) -> Iterator[Reading]:
-        """Read the current record without the lock, to decide a command before taking it."""
+        """Read the current record without the lock, to decide a command before taking it.
+
+        The reads are not one transaction: whatever they decide is checked again under the lock
+        (the entry's version, the references in time), so a snapshot would buy nothing and cost
+        two round trips on PostgreSQL (begin, roll back)."""
         with self.store.transaction(commit=False) as session:
-            yield Reading(session.connection())
+            yield Reading(session.connection(execution_options={"isolation_level": AUTOCOMMIT}))
 
     def provisional_stamp(self) -> Stamp:
         """The stamp a command decided before the lock is checked with; it is stamped again

@@ -31,6 +31,7 @@ from register.store.tables import EVENTS_TABLE
 
 RV = TypeVar("RV")
 
+AUTOCOMMIT = "AUTOCOMMIT"  # the isolation level of reads that need no transaction
 SILENCE_GRACE = 1  # seconds a silent server gets beyond its own statement timeout
 LOCK_RETRY_FIRST = 0.0002  # seconds between the first tries for SQLite's write lock
 LOCK_RETRY_LONGEST = 0.002  # and between later ones

@@ -15,7 +15,6 @@ from datetime import date
 from typing import cast
 
 from eventsourcing.application import Application
-from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, StoredEvent, Transcoding
 from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import Engine
@@ -112,13 +111,14 @@ class EventStore:
     def facts(self, stored: StoredEvent) -> ledger.Facts:
         return _facts(self.decode(stored))
 
-    def append(
-        self, lock: WriteLock, events: Sequence[DomainEventProtocol[uuid.UUID]]
-    ) -> list[int]:
-        """Store new events in the locked transaction; their positions, in order."""
+    def append(self, lock: WriteLock, events: Sequence[Entry.Event]) -> list[int]:
+        """Store new events in the locked transaction; their positions, in order. Their ledger
+        facts come from the events in hand, not from decoding what was just encoded."""
         self._check_held(lock)
-        recordings = self._events.save(*events)
-        return [r.notification.id for r in recordings]
+        mapper = self._events.mapper
+        return self._recorder.insert_chained(
+            lock.session, [(mapper.to_stored_event(event), _facts(event)) for event in events]
+        )
 
     def insert_imported(
         self, lock: WriteLock, events: Sequence[tuple[StoredEvent, Entry.Event]]
@@ -166,13 +166,6 @@ class EventStore:
 
     def max_position(self) -> int:
         return self._recorder.max_notification_id() or 0
-
-    def position_before(self, connection: Connection, position: int) -> int:
-        """The position of the event before ``position`` in the global order (0 for none):
-        positions may have gaps on PostgreSQL."""
-        table = self._recorder.events_record_cls.__table__
-        found = connection.execute(select(func.max(table.c.id)).where(table.c.id < position))
-        return int(found.scalar() or 0)
 
     def after(self, position: int, limit: int = BATCH) -> list[tuple[int, StoredEvent]]:
         """Up to ``limit`` events after ``position``, in the global order."""

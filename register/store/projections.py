@@ -19,8 +19,19 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from eventsourcing.persistence import StoredEvent
-from sqlalchemy import Column, Connection, insert, inspect, select, text, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    bindparam,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 
+from register.domain.chain import GENESIS
 from register.domain.entries import Entry
 from register.domain.errors import IntegrityViolation
 from register.domain.kinds import EntryKind
@@ -28,6 +39,7 @@ from register.domain.timeline import Change
 from register.store import ledger
 from register.store.event_store import EventStore
 from register.store.read_model_version import READ_MODEL_VERSION
+from register.store.tables import ledger as ledger_table
 from register.store.tables import projection_positions
 
 Progress = Callable[[int, int], None]
@@ -104,13 +116,12 @@ class Projections:
         """Bring every projection up to date with events just recorded at these positions,
         from the events in hand rather than read back and decoded again. A projection that
         had not read every event before them catches up from the store instead."""
-        before = self.store.position_before(connection, recorded[0][0])
         events = [
             Projected(position, event.originator_id, event.KIND, event.change())
             for position, event in recorded
         ]
         for projection in self.by_name.values():
-            if checked_position(connection, projection.name) != before:
+            if not _just_before(connection, projection.name, recorded[0][0]):
                 self._catch_up(connection, projection, None)
                 continue
             run = projection.run(connection, self.store)
@@ -186,9 +197,61 @@ def checked_position(connection: Connection, name: str) -> int:
     )
 
 
+# What a write asks before projecting its own events, built once (see ``_just_before``).
+_BEFORE = (
+    select(func.max(ledger_table.c.position))
+    .where(ledger_table.c.position < bindparam("first"))
+    .scalar_subquery()
+)
+_TRACKED = (
+    select(
+        projection_positions.c.position,
+        projection_positions.c.chain_digest,
+        projection_positions.c.version,
+        ledger_table.c.chain_digest.label("ledger_digest"),
+        _BEFORE.label("before"),
+    )
+    .select_from(
+        projection_positions.outerjoin(
+            ledger_table, ledger_table.c.position == projection_positions.c.position
+        )
+    )
+    .where(projection_positions.c.name == bindparam("name"))
+)
+
+# The position moved on after a write (or a catch-up), with the ledger's digest there.
+_ADVANCE = (
+    update(projection_positions)
+    .where(projection_positions.c.name == bindparam("tracked"))
+    .values(
+        position=bindparam("at"),
+        chain_digest=select(ledger_table.c.chain_digest)
+        .where(ledger_table.c.position == bindparam("at"))
+        .scalar_subquery(),
+    )
+)
+
+
+def _just_before(connection: Connection, name: str, first: int) -> bool:
+    """Whether the projection has read exactly the history before position ``first``, the
+    ledger agreeing, asked in one statement: what a write checks before projecting its own
+    events. Anything else is for ``checked_position`` to explain, or for a catch-up."""
+    found = connection.execute(_TRACKED, {"name": name, "first": first}).first()
+    if found is None or found.position != (found.before or 0):
+        return False
+    digest = GENESIS if found.position == 0 else found.ledger_digest
+    if found.version == READ_MODEL_VERSION and found.chain_digest == digest:
+        return True
+    checked_position(connection, name)  # raises: the position does not agree with the ledger
+    return False
+
+
 def _track(connection: Connection, name: str, position: int, rebuilt: bool = False) -> None:
     """Record the position; and the version, when the rows were all written by this code: a
     rebuild, or the first catch-up of a new read model."""
+    advanced = not rebuilt and position > 0
+    if advanced and connection.execute(_ADVANCE, {"tracked": name, "at": position}).rowcount:
+        return
     values: dict[str, object] = {"position": position, "chain_digest": ledger.digest_of(position)}
     if rebuilt:
         values["version"] = READ_MODEL_VERSION

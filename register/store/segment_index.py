@@ -94,11 +94,16 @@ def fill(connection: Connection) -> None:
     )
 
 
+# Built once: every write runs them.
+_ADD = boxes.insert()
+_CLOSE = text(f"UPDATE {BOX_TABLE} SET known_hi = :known_hi WHERE id = :row_id")
+
+
 def add(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if connection.dialect.name == "postgresql" or not rows:
         return
     connection.execute(
-        boxes.insert(),
+        _ADD,
         [
             {
                 "id": row["id"],
@@ -116,7 +121,7 @@ def close(connection: Connection, closes: Sequence[dict[str, Any]]) -> None:
     if connection.dialect.name == "postgresql" or not closes:
         return
     connection.execute(
-        text(f"UPDATE {BOX_TABLE} SET known_hi = :known_hi WHERE id = :row_id"),
+        _CLOSE,
         [{"row_id": c["row_id"], "known_hi": c["known_to"] / 1e6} for c in closes],
     )
 

@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from register.domain.timeline import Change, Segment, State
 from register.store import ledger, segment_index, segment_replay
 from register.store.event_store import EventStore
 from register.store.projections import Progress, Projected
-from register.store.queries import open_row_reaching
 from register.store.segment_plan import OpenRow, needed_from, plan, reopened, start_of
 from register.store.segment_rows import Contents, segment_row
 from register.store.tables import (
@@ -40,11 +39,47 @@ from register.store.tables import (
 NAME = "register"
 PENDING_LIMIT = 100_000
 
+# Statements built once: building a statement and its cache key costs several times what
+# SQLite takes to run it, and a write runs each of these once.
 _CLOSE = (
     update(segments)
     .where(segments.c.id == bindparam("row_id"))
     .values(known_to=bindparam("known_to"))
 )
+_LAST_ROW = select(func.max(segments.c.id)).scalar_subquery().label("last_row")
+_LAST_CONTENT = select(func.max(contents.c.id)).scalar_subquery().label("last_content")
+_LAST_IDS = select(_LAST_ROW, _LAST_CONTENT)
+_OPEN = (
+    select(
+        segments.c.id,
+        segments.c.valid_from,
+        segments.c.valid_to,
+        segments.c.registered_on,
+        segments.c.status,
+        segments.c.content_id,
+        contents.c.content,
+    )
+    .select_from(segments_with_content)
+    .where(segments.c.entry_id == bindparam("entry_id"), segments.c.known_to == KNOWN_FOREVER)
+    .order_by(segments.c.valid_from)
+)
+# The open row in effect on the day (or the first after it, before the registration).
+_IN_EFFECT_FROM = (
+    select(segments.c.valid_from)
+    .where(
+        segments.c.entry_id == bindparam("entry_id"),
+        segments.c.known_to == KNOWN_FOREVER,
+        segments.c.valid_to > bindparam("day"),
+    )
+    .order_by(segments.c.valid_from)
+    .limit(1)
+    .scalar_subquery()
+)
+# With the last ids, which a run needs before it writes: one round trip for both.
+_OPEN_FROM_BEFORE_DAY = _OPEN.add_columns(_LAST_ROW, _LAST_CONTENT).where(
+    segments.c.valid_to >= _IN_EFFECT_FROM
+)
+_OPEN_BEFORE = _OPEN.where(segments.c.valid_from < bindparam("before"))
 
 
 @dataclass
@@ -94,14 +129,9 @@ class SegmentRun:
         self.entries: dict[uuid.UUID, _Entry] = {}
         self.pending: dict[int, dict[str, Any]] = {}
         self.closes: list[dict[str, Any]] = []
-        last_row, last_content = connection.execute(
-            select(
-                select(func.max(segments.c.id)).scalar_subquery(),
-                select(func.max(contents.c.id)).scalar_subquery(),
-            )
-        ).one()
-        self.next_id = int(last_row or 0)
-        self.contents = Contents(int(last_content or 0))
+        self.next_id = 0
+        self.contents = Contents(0)
+        self._ids_known = False  # the last ids above are read with the first rows loaded
 
     def apply(self, events: Sequence[Projected]) -> None:
         for event in events:
@@ -125,9 +155,14 @@ class SegmentRun:
 
     def _apply_one(self, event: Projected) -> None:
         entry = self._entry(event)
+        if not self._ids_known:
+            self._know_ids(*self.connection.execute(_LAST_IDS).one())
         change = event.change
         if not entry.covers(change.effective_from):
-            earlier = self._open_rows(event.entry_id, before=entry.rows_from)
+            found = self.connection.execute(
+                _OPEN_BEFORE, {"entry_id": str(event.entry_id), "before": entry.rows_from}
+            ).all()
+            earlier = self._open_rows(found)
             entry.open_rows = [*earlier, *entry.open_rows]
             entry.rows_from = None
         needed = needed_from(entry.open_rows, change.effective_from)
@@ -167,40 +202,29 @@ class SegmentRun:
         return known
 
     def _load(self, entry_id: uuid.UUID, day: date) -> _Entry:
-        """The entry's open rows from the one before the row in effect on ``day`` on."""
-        current = open_row_reaching(self.connection, entry_id, day)
-        if current is None:
+        """The entry's open rows from the one before the row in effect on ``day`` (or the
+        first one after it, when ``day`` lies before the registration) on, in one statement."""
+        found = self.connection.execute(
+            _OPEN_FROM_BEFORE_DAY, {"entry_id": str(entry_id), "day": day}
+        ).all()
+        if not found:
             return _Entry(date.min, [])
-        rows = self._open_rows(entry_id, reaching=current.valid_from)
-        rows_from = rows[0].valid_from
+        if not self._ids_known:
+            self._know_ids(found[0].last_row, found[0].last_content)
+        registered_on = found[0].registered_on
+        rows_from = found[0].valid_from
         return _Entry(
-            current.registered_on,
-            rows,
-            rows_from=None if rows_from <= current.registered_on else rows_from,
+            registered_on,
+            self._open_rows(found),
+            rows_from=None if rows_from <= registered_on else rows_from,
         )
 
-    def _open_rows(
-        self, entry_id: uuid.UUID, reaching: date | None = None, before: date | None = None
-    ) -> list[OpenRow]:
-        """Open rows in valid-time order: those ending on or after ``reaching``, or those
-        starting before ``before``."""
-        query = (
-            select(
-                segments.c.id,
-                segments.c.valid_from,
-                segments.c.valid_to,
-                segments.c.status,
-                segments.c.content_id,
-                contents.c.content,
-            )
-            .select_from(segments_with_content)
-            .where(segments.c.entry_id == str(entry_id), segments.c.known_to == KNOWN_FOREVER)
-        )
-        if reaching is not None:
-            query = query.where(segments.c.valid_to >= reaching)
-        if before is not None:
-            query = query.where(segments.c.valid_from < before)
-        rows = self.connection.execute(query.order_by(segments.c.valid_from)).all()
+    def _know_ids(self, last_row: int | None, last_content: int | None) -> None:
+        self.next_id = int(last_row or 0)
+        self.contents.next_id = int(last_content or 0)
+        self._ids_known = True
+
+    def _open_rows(self, rows: Sequence[Row[Any]]) -> list[OpenRow]:
         self.contents.ids.update((row.content, row.content_id) for row in rows)
         return [
             OpenRow(

@@ -105,9 +105,12 @@ def append(connection: Connection, records: Sequence[Record]) -> None:
         connection.execute(insert(log), rows)
 
 
+_READ = select(log).order_by(log.c.position)  # built once: every request reads the log
+
+
 def read(connection: Connection) -> list[Stored]:
     """The whole log in position order (tokens are few)."""
-    rows = connection.execute(select(log).order_by(log.c.position))
+    rows = connection.execute(_READ)
     return [
         Stored(
             row.position,

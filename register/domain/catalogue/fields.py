@@ -98,9 +98,10 @@ class KindSpec:
         check = check.inner if isinstance(check, Optional) else check
         return check.choices if isinstance(check, OneOf) else None
 
-    @property
+    @cached_property
     def references(self) -> tuple[Reference, ...]:
-        """Where its entries name other entries, read from the checks that say so."""
+        """Where its entries name other entries, read from the checks that say so: once, as
+        every write asks."""
         return tuple(_references_in(self.fields, ""))
 
 
