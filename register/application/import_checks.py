@@ -4,7 +4,8 @@ event were the command that recorded it, checked in the order of the file.
 A file whose chain is consistent proves only that nobody changed it after it was written, not
 that the register wrote it. So every event is decoded through the register's own topics only,
 and then made again from its own content by the rule functions of ``register.domain.entries``,
-on a ``Standing`` folded from the entry's earlier events in the file and a ``Stamp`` of its own
+on a ``Standing`` answered from the entry's earlier events in the file (kept as timelines of
+its fields and status, ``import_timelines``, not as its changes) and a ``Stamp`` of its own
 ``recorded_at``: it is imported only when the rules accept it and make exactly this event. An
 event an earlier version of the register recorded passes as long as today's rules accept it;
 its "today" for the backdating rule is the day it was recorded, in the register's time zone.
@@ -12,14 +13,15 @@ its "today" for the backdating rule is the day it was recorded, in the register'
 
 from __future__ import annotations
 
+import functools
 import uuid
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import StoredEvent
 
+from register.application.import_timelines import EntryTimelines
 from register.domain import entries
 from register.domain.catalogue import references, spec
 from register.domain.checks import Check, Problem
@@ -35,7 +37,6 @@ from register.domain.errors import InvalidCommand, LifecycleConflict, RegisterEr
 from register.domain.instants import calendar_day
 from register.domain.kinds import EntryKind
 from register.domain.quoting import printable, shown
-from register.domain.timeline import Change, State, apply, state_at
 from register.store import tokens
 from register.store.event_store import EventStore, UnknownTopic
 
@@ -70,44 +71,12 @@ def decode(store: EventStore, line: int, stored: StoredEvent) -> Entry.Event:
         raise ImportRefused(line, f"its state cannot be decoded: {why}") from None
 
 
-@dataclass
-class _Seen:
-    """An entry as the file has told it so far: what the rules of its next change need.
-
-    Most changes take effect on or after the entry's latest effective date, where its state is
-    the fold of every change so far: that fold is kept, so only a backdated change costs a fold
-    of the entry's whole history.
-    """
-
-    kind: EntryKind
-    changes: list[Change] = field(default_factory=list)
-    latest: State | None = None  # the state once every change so far is in effect
-    last_effective: date = date.min
-
-    def add(self, change: Change) -> None:
-        self.changes.append(change)
-        if change.effective_from >= self.last_effective:
-            self.latest = apply(self.latest, change)
-            self.last_effective = change.effective_from
-        else:
-            self.latest = state_at(self.changes, self.last_effective)
-
-    def standing(self, entry_id: uuid.UUID, day: date) -> Standing:
-        return Standing(
-            entry_id,
-            self.kind,
-            len(self.changes),
-            self.changes[0].effective_from,
-            self.latest if day >= self.last_effective else state_at(self.changes, day),
-        )
-
-
 class Admission:
     """Checks the events of one file in its order, keeping what the next event's rules need."""
 
     def __init__(self, zone: ZoneInfo) -> None:
         self._zone = zone
-        self._entries: dict[uuid.UUID, _Seen] = {}
+        self._entries: dict[uuid.UUID, EntryTimelines] = {}
         self._last_recorded: datetime | None = None
 
     def admit(self, line: int, event: Entry.Event) -> None:
@@ -125,11 +94,16 @@ class Admission:
             raise ImportRefused(line, f"the register's rules refuse it ({problems})") from None
         except LifecycleConflict as conflict:
             raise ImportRefused(line, conflict.detail) from None
-        self._entries.setdefault(event.originator_id, _Seen(event.KIND)).add(event.change())
+        if seen is None:
+            assert isinstance(event, Entry.Registered)  # as ``_in_sequence`` made sure
+            self._entries[event.originator_id] = EntryTimelines(event)
+        else:
+            seen.add(event)
         self._last_recorded = event.timestamp
 
-    def _in_sequence(self, event: Entry.Event) -> _Seen | None:
-        """The entry's earlier events, after checking that this one may follow them."""
+    def _in_sequence(self, event: Entry.Event) -> EntryTimelines | None:
+        """What the file has told of the entry so far, after checking that this event may
+        follow it."""
         _check_shape(event)
         entry_id, version = event.originator_id, event.originator_version
         last = self._last_recorded
@@ -161,14 +135,14 @@ class Admission:
                 f"entry {entry_id} was registered as kind {seen.kind}, and this change is to "
                 f"kind {event.KIND}: an entry keeps its kind"
             )
-        if version != len(seen.changes) + 1:
+        if version != seen.version + 1:
             raise _Wrong(
-                f"entry {entry_id} is at version {len(seen.changes)}, and this change has "
+                f"entry {entry_id} is at version {seen.version}, and this change has "
                 f"version {version}: versions run without gaps"
             )
         return seen
 
-    def _remade_exactly(self, event: Entry.Event, seen: _Seen | None) -> None:
+    def _remade_exactly(self, event: Entry.Event, seen: EntryTimelines | None) -> None:
         """Make the event again from its content by today's rules; it must come out the same."""
         provenance = Provenance(event.effective_from, event.actor, event.reason)
         try:
@@ -183,7 +157,10 @@ class Admission:
                 kind, _given(kind, event.fields), provenance, stamp, event.originator_id
             )
         else:
-            standing = seen.standing(event.originator_id, event.effective_from)
+            day = event.effective_from
+            standing = Standing(
+                event.originator_id, kind, seen.version, seen.registered_on, seen.state_on(day)
+            )
             if isinstance(event, Entry.Amended):
                 made = entries.amend(standing, _given(kind, event.fields), provenance, stamp)
             elif isinstance(event, Entry.Retired):
@@ -191,6 +168,8 @@ class Admission:
             else:
                 made = entries.reinstate(standing, provenance, stamp)
         stored, remade = vars(event), vars(made)
+        if stored == remade:
+            return
         differing = sorted(
             k for k in stored.keys() | remade.keys() if stored.get(k) != remade.get(k)
         )
@@ -217,7 +196,8 @@ def _check_shape(event: Entry.Event) -> None:
         raise _Wrong("its timestamp is not a moment with its offset from UTC")
     if type(state.get("effective_from")) is not date:
         raise _Wrong("its effective_from is not a date")
-    if not _stored_as_checked(tokens.NAME, state.get("actor")):
+    actor = state.get("actor")
+    if not (_is_name(actor) if type(actor) is str else _stored_as_checked(tokens.NAME, actor)):
         raise _Wrong(
             f"its actor is not a token's name: text of at most {tokens.NAME.max_length} "
             "characters, as the register stores it"
@@ -228,6 +208,12 @@ def _check_shape(event: Entry.Event) -> None:
         state.get("fields"), dict
     ):
         raise _Wrong("its fields are not an object")
+
+
+@functools.lru_cache(maxsize=256)
+def _is_name(actor: str) -> bool:
+    """Whether text is a token's name as stored: a history has a few actors, each asked once."""
+    return _stored_as_checked(tokens.NAME, actor)
 
 
 def _stored_as_checked(check: Check, value: Any) -> bool:

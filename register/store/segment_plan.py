@@ -15,8 +15,24 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
-from register.domain.timeline import Change, Segment, State, segments
+from register.domain.timeline import (
+    REGISTERED,
+    REINSTATED,
+    RETIRED,
+    Change,
+    Segment,
+    State,
+    segments,
+)
+
+# What a change sets when it sets the status, among the names of fields (never a field's name).
+_STATUS = "\0status"
+_EFFECT_ORDER = attrgetter("effective_from", "version")  # ``timeline.in_effect_order``'s key
+# An open row's start and end, read in C: a backdated change sorts and bisects many rows.
+_start = attrgetter("valid_from")
+_end = attrgetter("valid_to")
 
 
 @dataclass(frozen=True)
@@ -69,10 +85,13 @@ def plan(open_rows: Sequence[OpenRow], change: Change, since: Sequence[Change]) 
     """
     day = change.effective_from
     first = _reaching(open_rows, day)
-    reaching = {row.valid_from: row for row in open_rows[first:]}
+    current = _in_effect(open_rows, day)
+    settled = None if current is None else _settled_on(change, since)
+    last = len(open_rows) if settled is None else _starting(open_rows, settled)
+    reaching = {row.valid_from: row for row in open_rows[first:last]}
     keep = list(open_rows[:first])
     insert = []
-    for segment in _rewritten(open_rows, keep, change, since):
+    for segment in _rewritten(open_rows, keep, change, since, current, settled):
         row = reaching.get(segment.valid_from)
         if row is None or row.state != segment.state:
             insert.append(segment)
@@ -80,23 +99,60 @@ def plan(open_rows: Sequence[OpenRow], change: Change, since: Sequence[Change]) 
             keep.append(reaching.pop(segment.valid_from))
         else:  # the same state over another stretch: the row's state object, to be known again
             insert.append(Segment(segment.valid_from, segment.valid_to, row.state))
+    keep += open_rows[last:]
     return Plan([row.id for row in reaching.values()], keep, insert, untouched=first)
 
 
-def _rewritten(
-    open_rows: Sequence[OpenRow], keep: Sequence[OpenRow], change: Change, since: Sequence[Change]
-) -> list[Segment]:
-    """The timeline from the start of the row in effect on the change's day on, as it is once
-    the change is recorded."""
+def _settled_on(change: Change, since: Sequence[Change]) -> date | None:
+    """The first effective date after the change's by which later changes have set again all
+    it sets (its fields, or the status): from then on the timeline is as it was, so its rows
+    stay. None when that never happens."""
     day = change.effective_from
-    current = _in_effect(open_rows, day)
+    unset = _sets(change)
+    for other in sorted(since, key=_EFFECT_ORDER):  # in C: ``since`` may be long
+        if other.effective_from > day:
+            unset -= _sets(other)
+            if not unset:
+                return other.effective_from
+    return None
+
+
+def _sets(change: Change) -> set[str]:
+    """What a change sets of the state: the names of fields, and ``_STATUS`` for its status."""
+    if change.kind in (RETIRED, REINSTATED):
+        return {_STATUS}
+    if change.kind == REGISTERED:
+        return {_STATUS, *change.fields}
+    return set(change.fields)
+
+
+def _rewritten(
+    open_rows: Sequence[OpenRow],
+    keep: Sequence[OpenRow],
+    change: Change,
+    since: Sequence[Change],
+    current: OpenRow | None,
+    settled: date | None,
+) -> list[Segment]:
+    """The timeline as it is once the change is recorded, from the start of ``current`` (the
+    row in effect on the change's day; without one, from ``start_of`` that day) up to
+    ``settled`` when given."""
+    day = change.effective_from
     if current is None:
         start = start_of(open_rows, day)
         before = keep[-1].state if keep and keep[-1].valid_to == start else None
         return segments([*since, change], start, before)
-    later = [c for c in since if c.effective_from > day]
+    later = [
+        c
+        for c in since
+        if day < c.effective_from and (settled is None or c.effective_from < settled)
+    ]
     head = [Segment(current.valid_from, day, current.state)] if current.valid_from < day else []
-    return [*head, *segments([change, *later], day, current.state)]
+    stretch = segments([change, *later], day, current.state)
+    if settled is not None:
+        end = stretch[-1]
+        stretch[-1] = Segment(end.valid_from, settled, end.state)
+    return [*head, *stretch]
 
 
 def _in_effect(open_rows: Sequence[OpenRow], day: date) -> OpenRow | None:
@@ -113,9 +169,6 @@ def _reaching(open_rows: Sequence[OpenRow], day: date) -> int:
     return bisect.bisect_right(open_rows, day, key=_end)
 
 
-def _start(row: OpenRow) -> date:
-    return row.valid_from
-
-
-def _end(row: OpenRow) -> date:
-    return row.valid_to
+def _starting(open_rows: Sequence[OpenRow], day: date) -> int:
+    """The index of the first open row starting on or after ``day``."""
+    return bisect.bisect_left(open_rows, day, key=_start)
