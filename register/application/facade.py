@@ -134,8 +134,10 @@ class Reader:
     def described_by(self, statement: EntryView, known_at: datetime) -> Moment:
         """The register a privacy statement revision describes: on its effective date, as
         recorded when the revision last was by ``known_at``."""
-        changes = self.changes(EntryKind.POLICY, statement.id)
-        recorded = max(c.recorded_at for c in changes if c.recorded_at <= known_at)
+        with self.store.engine.connect() as connection:
+            recorded = ledger.last_recorded(connection, statement.id, known_at)
+        if recorded is None:
+            raise EntryNotFound(f"There is no policy with id {statement.id} by {known_at}.")
         return Moment(statement.registered_on, recorded)
 
     def last_setting(

@@ -38,8 +38,9 @@ def digest_of(content: dict[str, Any]) -> str:
 
 
 def parse(text: str | bytes) -> Any:
-    """A stored spelling read back; what orjson will not read (nothing the register wrote)
-    is read as the standard library reads it."""
+    """A stored spelling read back. orjson reads a whole number beyond 64 bits as a float,
+    where the standard library keeps it whole; the register's contents hold no numbers, so
+    only what orjson refuses outright needs the standard library."""
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:

@@ -84,8 +84,16 @@ def extend(connection: Connection, events: Sequence[tuple[int, StoredEvent, Fact
     bulk_write.write(connection, ledger, rows)
 
 
-def last_recorded(connection: Connection) -> datetime | None:
-    last = connection.execute(select(func.max(ledger.c.recorded_at))).scalar()
+def last_recorded(
+    connection: Connection, entry_id: uuid.UUID | None = None, known_at: datetime | None = None
+) -> datetime | None:
+    """When the last event was recorded: of the whole history, or of one entry, by a moment."""
+    query = select(func.max(ledger.c.recorded_at))
+    if entry_id is not None:
+        query = query.where(ledger.c.entry_id == str(entry_id))
+    if known_at is not None:
+        query = query.where(ledger.c.recorded_at <= to_micros(known_at))
+    last = connection.execute(query).scalar()
     return None if last is None else from_micros(last)
 
 
