@@ -35,6 +35,8 @@ def test_the_history_generator_and_the_query_and_write_benchmarks_run(
     assert "as_of 2023-10-24" in query
     costs = run(str(BENCH / "write_cost.py"), database_url, "--repeats", "2", "--lengths", "2,5")
     assert costs.count("\n") >= 3
+    diff = run(str(BENCH / "diff_cost.py"), database_url, "--repeats", "1", "--stages")
+    assert "full-register diff with follow-ups" in diff and "stage: follow-ups" in diff
 
 
 def test_the_scale_runner_runs(database_url: str, tmp_path: Path) -> None:

@@ -4,10 +4,11 @@ changed between them, and the follow-ups those changes trigger (SPEC §5, §6)."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from register.application.collector import collector_held_off
 from register.application.facade import Reader
 from register.domain.canonical import digest_of
 from register.domain.diff.answer import DiffAnswer
@@ -39,8 +40,9 @@ def diff_moments(
 def register_diff(reader: Reader, before: Moment, after: Moment) -> DiffAnswer:
     """What changed from the register at ``before`` to the register at ``after``, and what the
     rule table says each change requires."""
-    diff = compare(reader.register(before), reader.register(after))
-    return DiffAnswer(diff, tuple(findings(diff, EventsBetween(reader, diff))))
+    with collector_held_off():
+        diff = compare(reader.register(before), reader.register(after))
+        return DiffAnswer(diff, tuple(findings(diff, EventsBetween(reader, diff))))
 
 
 class EventsBetween:
@@ -54,15 +56,15 @@ class EventsBetween:
         self._before, self._after = diff.before.moment, diff.after.moment
         self._changed = {entry.entry_id for entry in diff.entries}
 
-    def last_setting(self, entry_id: uuid.UUID, field: str) -> Recorded | None:
-        if entry_id not in self._changed:
-            return None
-        return self._reader.last_setting(entry_id, field, self._before, self._after)
+    def last_settings(
+        self, field: str, entry_ids: Collection[uuid.UUID]
+    ) -> Mapping[uuid.UUID, Recorded]:
+        asked = self._changed.intersection(entry_ids)
+        return self._reader.last_settings(asked, field, self._before, self._after) if asked else {}
 
-    def last_of(self, entry_id: uuid.UUID, kind: str) -> Recorded | None:
-        if entry_id not in self._changed:
-            return None
-        return self._reader.last_of(entry_id, kind, self._before, self._after)
+    def lasts_of(self, kind: str, entry_ids: Collection[uuid.UUID]) -> Mapping[uuid.UUID, Recorded]:
+        asked = self._changed.intersection(entry_ids)
+        return self._reader.lasts_of(asked, kind, self._before, self._after) if asked else {}
 
     def not_reflected_by(self, statement: EntryView) -> Collection[uuid.UUID]:
         described = self._reader.described_by(statement, self._after.known_at)
@@ -81,7 +83,8 @@ def diff_document(
     answer: DiffAnswer, language: str, statement: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """The answer in JSON; with ``statement``, that too, under the answer's digest."""
-    document = answer.as_json(language)
+    with collector_held_off():
+        document = answer.as_json(language)
     if statement is None:
         return document
     content = {key: value for key, value in document.items() if key != "digest"}

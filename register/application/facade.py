@@ -7,6 +7,7 @@ The API, the CLI and the benchmarks read only through it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -140,28 +141,26 @@ class Reader:
             raise EntryNotFound(f"There is no policy with id {statement.id} by {known_at}.")
         return Moment(statement.registered_on, recorded)
 
-    def last_setting(
-        self, entry_id: uuid.UUID, field: str, before: Moment, after: Moment
-    ) -> Recorded | None:
-        """Of the entry's events that ``after`` reflects and ``before`` does not, the one
-        that set ``field`` and takes effect last."""
+    def last_settings(
+        self, entry_ids: Collection[uuid.UUID], field: str, before: Moment, after: Moment
+    ) -> dict[uuid.UUID, Recorded]:
+        """For each entry, of its events that ``after`` reflects and ``before`` does not, the
+        one that set ``field`` and takes effect last."""
         with self.store.engine.connect() as connection:
-            found = events_between.last_setting(connection, entry_id, field, before, after)
-        return self._recorded(found)
+            found = events_between.last_settings(connection, entry_ids, field, before, after)
+        return {entry_id: self._recorded(between) for entry_id, between in found.items()}
 
-    def last_of(
-        self, entry_id: uuid.UUID, kind: str, before: Moment, after: Moment
-    ) -> Recorded | None:
-        """Of the entry's events that ``after`` reflects and ``before`` does not, the last to
-        take effect of those making a change of ``kind`` (a retirement, say)."""
+    def lasts_of(
+        self, entry_ids: Collection[uuid.UUID], kind: str, before: Moment, after: Moment
+    ) -> dict[uuid.UUID, Recorded]:
+        """For each entry, of its events that ``after`` reflects and ``before`` does not, the
+        last to take effect of those making a change of ``kind`` (a retirement, say)."""
         types = [topic for topic, made in CHANGE_KINDS.items() if made == kind]
         with self.store.engine.connect() as connection:
-            found = events_between.last_of(connection, entry_id, types, before, after)
-        return self._recorded(found)
+            found = events_between.lasts_of(connection, entry_ids, types, before, after)
+        return {entry_id: self._recorded(between) for entry_id, between in found.items()}
 
-    def _recorded(self, found: events_between.Between | None) -> Recorded | None:
-        if found is None:
-            return None
+    def _recorded(self, found: events_between.Between) -> Recorded:
         return Recorded(
             found.recorded_at,
             calendar_day(found.recorded_at, self.zone),

@@ -8,7 +8,7 @@ are tested without a database.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -39,6 +39,12 @@ class EntryView:
     status: str
     fields: Mapping[str, Any]
     registered_on: date
+    # What readers derive from the fields above, kept with them: the entry never changes, so a
+    # derivation made once holds for every rule that asks again (the follow-up rules ask for an
+    # activity's links or keyed lists many times over). Not an input: ``replace`` starts afresh.
+    derived: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False, hash=False
+    )
 
     @property
     def in_register(self) -> bool:

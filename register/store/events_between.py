@@ -13,15 +13,24 @@ text merely mentions it are told apart by decoding.
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from datetime import date, datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, bindparam, column, func, literal, select, table
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal,
+    select,
+    table,
+)
 
+from register.domain.canonical import parse
 from register.domain.views import Moment
 from register.store.ledger import BETWEEN, between
 from register.store.tables import EVENTS_TABLE, from_micros, ledger
@@ -37,51 +46,79 @@ class Between(NamedTuple):
     fields: frozenset[str]  # every field the event set
 
 
-def last_setting(
-    connection: Connection, entry_id: uuid.UUID, field: str, before: Moment, after: Moment
-) -> Between | None:
-    """Of the entry's events between the moments that set ``field``, the one taking effect
-    last (the first recorded, of several on that day)."""
-    rows = connection.execute(
-        _setting(connection.dialect.name),
-        {"entry_id": str(entry_id), "needle": f'"{field}"'.encode(), **between(before, after)},
-    )
-    return next((found for found in map(_between, rows) if field in found.fields), None)
+# Entries asked after in one statement: well under the bound any SQLite build puts on the
+# number of values a statement may carry.
+CHUNK = 500
 
 
-def last_of(
+def last_settings(
     connection: Connection,
-    entry_id: uuid.UUID,
+    entry_ids: Collection[uuid.UUID],
+    field: str,
+    before: Moment,
+    after: Moment,
+) -> dict[uuid.UUID, Between]:
+    """For each entry, of its events between the moments that set ``field``, the one taking
+    effect last (the first recorded, of several on that day); an entry with none is left out.
+    The candidates come in that order, so each entry's are decoded only until one holds it."""
+    asked = {"needle": f'"{field}"'.encode(), **between(before, after)}
+    found: dict[uuid.UUID, Between] = {}
+    for ids in _chunks(entry_ids):
+        for row in connection.execute(
+            _setting(connection.dialect.name), {"entry_ids": ids, **asked}
+        ):
+            entry_id = uuid.UUID(row.entry_id)
+            if entry_id not in found:
+                candidate = _between(row)
+                if field in candidate.fields:
+                    found[entry_id] = candidate
+    return found
+
+
+def lasts_of(
+    connection: Connection,
+    entry_ids: Collection[uuid.UUID],
     event_types: Collection[str],
     before: Moment,
     after: Moment,
-) -> Between | None:
-    """Of the entry's events between the moments with one of ``event_types``, the one taking
-    effect last (the first recorded, of several on that day)."""
-    rows = connection.execute(
-        _of_types(),
-        {"entry_id": str(entry_id), "types": list(event_types), **between(before, after)},
-    )
-    return next(map(_between, rows), None)
+) -> dict[uuid.UUID, Between]:
+    """For each entry, of its events between the moments with one of ``event_types``, the one
+    taking effect last (the first recorded, of several on that day)."""
+    asked = {"types": list(event_types), **between(before, after)}
+    found: dict[uuid.UUID, Between] = {}
+    for ids in _chunks(entry_ids):
+        for row in connection.execute(_of_types(), {"entry_ids": ids, **asked}):
+            found.setdefault(uuid.UUID(row.entry_id), _between(row))
+    return found
+
+
+def _chunks(entry_ids: Collection[uuid.UUID]) -> Iterator[list[str]]:
+    ids = sorted(str(entry_id) for entry_id in entry_ids)
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
 
 
 def _between(row: Any) -> Between:
-    event_type, effective_from, recorded_at, state = row
-    names = frozenset(json.loads(bytes(state)).get("fields") or ())
-    return Between(event_type, effective_from, from_micros(recorded_at), names)
+    names = frozenset(parse(bytes(row.state)).get("fields") or ())
+    return Between(row.event_type, row.effective_from, from_micros(row.recorded_at), names)
 
 
 def _last(*conditions: Any) -> Select[Any]:
     return (
-        select(ledger.c.event_type, ledger.c.effective_from, ledger.c.recorded_at, _events.c.state)
+        select(
+            ledger.c.entry_id,
+            ledger.c.event_type,
+            ledger.c.effective_from,
+            ledger.c.recorded_at,
+            _events.c.state,
+        )
         .join_from(ledger, _events, _events.c.id == ledger.c.position)
-        .where(ledger.c.entry_id == bindparam("entry_id"), BETWEEN, *conditions)
-        .order_by(ledger.c.effective_from.desc(), ledger.c.position)
+        .where(ledger.c.entry_id.in_(bindparam("entry_ids", expanding=True)), BETWEEN, *conditions)
+        .order_by(ledger.c.entry_id, ledger.c.effective_from.desc(), ledger.c.position)
     )
 
 
-# Each statement is built once (per engine kind): a rule may ask after hundreds of entries in
-# one answer, and building and compiling it again would cost more than running it.
+# Each statement is built once (per engine kind), as every diff asks.
 @cache
 def _setting(dialect: str) -> Select[Any]:
     return _last(_mentions(dialect))

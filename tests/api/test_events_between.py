@@ -17,6 +17,7 @@ from register.domain.diff.model import RegisterDiff
 from register.domain.followups import EventsAtHand, recorded
 from register.domain.timeline import AMENDED, REGISTERED, REINSTATED, RETIRED, REVIEWED, Change
 from register.domain.views import Moment
+from register.store import events_between
 from tests.api.client import ApiClient
 from tests.api.realistic_history import APP, STATEMENT_DAY, History, _amend, record_history
 from tests.support import FakeClock
@@ -56,16 +57,41 @@ def test_the_store_answers_as_decoding_every_event_does(service: Service, histor
     diff = the_diff(service, history)
     assert diff.entries
     from_store, naive = EventsBetween(service.reader, diff), decoded(service, diff)
-    asked = 0
-    for entry in diff.entries:
-        for name in [f.name for f in spec(entry.kind).fields] + ["status"]:
-            assert from_store.last_setting(entry.entry_id, name) == naive.last_setting(
-                entry.entry_id, name
-            ), (entry.name, name)
-            asked += naive.last_setting(entry.entry_id, name) is not None
-        for kind in KINDS:
-            assert from_store.last_of(entry.entry_id, kind) == naive.last_of(entry.entry_id, kind)
-    assert asked > 20  # the fields the history set were found, not only their absence
+    every = {entry.entry_id for entry in diff.entries}
+    names = {f.name for entry in diff.entries for f in spec(entry.kind).fields} | {"status"}
+    found = 0
+    for name in sorted(names):
+        assert from_store.last_settings(name, every) == naive.last_settings(name, every), name
+        found += len(naive.last_settings(name, every))
+    for kind in KINDS:
+        assert from_store.lasts_of(kind, every) == naive.lasts_of(kind, every), kind
+    assert found > 20  # the fields the history set were found, not only their absence
+
+
+def test_entries_asked_after_alone_are_answered_as_when_asked_after_together(
+    service: Service, history: History
+) -> None:
+    diff = the_diff(service, history)
+    events = EventsBetween(service.reader, diff)
+    every = {entry.entry_id for entry in diff.entries}
+    together = events.last_settings("recipients", every)
+    alone = {
+        entry_id: found
+        for entry_id in every
+        for found in events.last_settings("recipients", {entry_id}).values()
+    }
+    assert together == alone and together
+
+
+def test_entries_asked_after_in_several_statements_are_answered_the_same(
+    service: Service, history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diff = the_diff(service, history)
+    every = {entry.entry_id for entry in diff.entries}
+    whole = EventsBetween(service.reader, diff).last_settings("recipients", every)
+    monkeypatch.setattr(events_between, "CHUNK", 2)
+    assert len(every) > 2
+    assert EventsBetween(service.reader, diff).last_settings("recipients", every) == whole
 
 
 def test_a_value_naming_a_field_does_not_count_as_setting_it(
@@ -73,9 +99,8 @@ def test_a_value_naming_a_field_does_not_count_as_setting_it(
 ) -> None:
     diff = the_diff(service, history)
     events = EventsBetween(service.reader, diff)
-    notes = events.last_setting(APP, "notes")
-    recipients = events.last_setting(APP, "recipients")
-    assert notes is not None and recipients is not None
+    notes = events.last_settings("notes", {APP})[APP]
+    recipients = events.last_settings("recipients", {APP})[APP]
     assert recipients.recorded_on <= notes.recorded_on
     assert "notes" not in recipients.fields and recipients.fields >= {"recipients"}
 
@@ -89,8 +114,8 @@ def test_an_entry_the_diff_does_not_hold_has_no_events_between(
     ]
     assert unchanged
     events = EventsBetween(service.reader, diff)
-    assert events.last_setting(unchanged[0], "name") is None
-    assert events.last_of(unchanged[0], REGISTERED) is None
+    assert events.last_settings("name", {unchanged[0]}) == {}
+    assert events.lasts_of(REGISTERED, {unchanged[0]}) == {}
 
 
 def _seen(change: Change, moment: Moment) -> bool:

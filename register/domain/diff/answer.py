@@ -30,27 +30,37 @@ class DiffAnswer:
     followups: tuple[Finding, ...] = ()
 
     @cached_property
-    def _placed(self) -> Mapping[tuple[uuid.UUID | None, str | None], tuple[Finding, ...]]:
-        fields = {(e.entry_id, f.field) for e in self.diff.entries for f in e.fields}
-        entries = {e.entry_id for e in self.diff.entries}
-        placed: dict[tuple[uuid.UUID | None, str | None], list[Finding]] = {}
+    def _placed(self) -> Mapping[uuid.UUID | None, Mapping[str | None, tuple[Finding, ...]]]:
+        """Each entry's follow-ups by the field they stand at (None: at the entry), and the
+        register-wide ones under None; grouped by entry first, as an answer is built entry by
+        entry."""
+        fields = {e.entry_id: {f.field for f in e.fields} for e in self.diff.entries}
+        placed: dict[uuid.UUID | None, dict[str | None, list[Finding]]] = {}
         for finding in self.followups:
-            field = _FIELD_PATH_STEP.split(finding.field_path or "", maxsplit=1)[0]
-            at: tuple[uuid.UUID | None, str | None] = (finding.entry_id, field)
-            if at not in fields:
-                at = (finding.entry_id, None) if finding.entry_id in entries else (None, None)
-            placed.setdefault(at, []).append(finding)
-        return {at: tuple(found) for at, found in placed.items()}
+            field: str | None = _FIELD_PATH_STEP.split(finding.field_path or "", maxsplit=1)[0]
+            entry_fields = fields.get(finding.entry_id) if finding.entry_id else None
+            if entry_fields is None:
+                entry_id, field = None, None
+            else:
+                entry_id, field = finding.entry_id, field if field in entry_fields else None
+            placed.setdefault(entry_id, {}).setdefault(field, []).append(finding)
+        return {
+            entry_id: {field: tuple(found) for field, found in by_field.items()}
+            for entry_id, by_field in placed.items()
+        }
+
+    def _at(self, entry_id: uuid.UUID | None) -> Mapping[str | None, tuple[Finding, ...]]:
+        return self._placed.get(entry_id, {})
 
     def at_field(self, entry: EntryDiff, field: FieldDiff) -> tuple[Finding, ...]:
-        return self._placed.get((entry.entry_id, field.field), ())
+        return self._at(entry.entry_id).get(field.field, ())
 
     def at_entry(self, entry: EntryDiff) -> tuple[Finding, ...]:
-        return self._placed.get((entry.entry_id, None), ())
+        return self._at(entry.entry_id).get(None, ())
 
     @property
     def register_wide(self) -> tuple[Finding, ...]:
-        return self._placed.get((None, None), ())
+        return self._at(None).get(None, ())
 
     def as_json(self, language: str) -> dict[str, Any]:
         """The answer in JSON, the follow-ups' sentences in ``language``, with its digest."""
@@ -66,6 +76,7 @@ class DiffAnswer:
         return {**content, "digest": digest_of(content)}
 
     def _entry_json(self, entry: EntryDiff, language: str) -> dict[str, Any]:
+        placed = self._at(entry.entry_id)
         return {
             "kind": str(entry.kind),
             "id": str(entry.entry_id),
@@ -74,10 +85,10 @@ class DiffAnswer:
             "before_version": entry.before.version if entry.before else None,
             "after_version": entry.after.version if entry.after else None,
             "fields": [
-                _field_json(field, [f.as_json(language) for f in self.at_field(entry, field)])
+                _field_json(field, [f.as_json(language) for f in placed.get(field.field, ())])
                 for field in entry.fields
             ],
-            "followups": [f.as_json(language) for f in self.at_entry(entry)],
+            "followups": [f.as_json(language) for f in placed.get(None, ())],
         }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from register.domain.kinds import EntryKind
 from register.domain.views import EntryView, RegisterSnapshot
@@ -35,11 +35,13 @@ class ItemChange:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class FieldDiff:
+class FieldDiff(NamedTuple):
     """One field whose value differs. For a list matched item by item, ``items`` says which
     items came, went or changed; a list that is null on one side (not recorded) has none. For a
     nested object on both sides (a DPIA, an address), ``fields`` says what changed inside it.
+
+    A named tuple rather than a frozen dataclass: a full-register diff makes tens of thousands,
+    and a tuple is made in a third of the time.
 
     ``before`` and ``after`` are always the whole values, so a reader that wants no more than
     "before → after" need not look further.

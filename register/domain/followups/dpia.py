@@ -10,9 +10,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, each_activity, per_activity
+from register.domain.followups.context import (
+    Comparison,
+    each_activity,
+    per_changed_activity,
+)
 from register.domain.followups.model import CHECK, INFO, MUST, Finding, Rule
-from register.domain.followups.reading import Side, decides, flag, keyed
+from register.domain.followups.reading import Side, decides, flag, keyed, per_entry
 from register.domain.views import EntryView
 from register.domain.vocabulary import DPIA_CRITERIA
 
@@ -82,7 +86,8 @@ def _dpia(activity: EntryView | None) -> Mapping[str, Any]:
     return (activity.fields.get("dpia") if activity is not None else None) or {}
 
 
-def sensitive(activity: EntryView | None) -> dict[str, Any]:
+@per_entry
+def sensitive(activity: EntryView | None) -> Mapping[str, Any]:
     """The activity's special-category or criminal data categories, by name."""
     return {
         key: item
@@ -91,7 +96,7 @@ def sensitive(activity: EntryView | None) -> dict[str, Any]:
     }
 
 
-@per_activity
+@per_changed_activity("data_categories", came=True)
 def now_sensitive(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -101,7 +106,7 @@ def now_sensitive(
         yield SPECIAL_CATEGORY.on(after, "data_categories", None, new, cats=words.names(new))
 
 
-@per_activity
+@per_changed_activity("automated_decision_making", came=True)
 def now_automated(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -109,7 +114,7 @@ def now_automated(
         yield AUTOMATED.on(after, "automated_decision_making.applies", None, True)
 
 
-@per_activity
+@per_changed_activity("dpia", came=True)
 def criteria_met(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -120,7 +125,7 @@ def criteria_met(
         yield SCREENING.on(after, "dpia.criteria", sorted(old), new, n=len(new), list=listed)
 
 
-@per_activity
+@per_changed_activity("systems", came=True)
 def systems_added(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -132,7 +137,7 @@ def systems_added(
             )
 
 
-@per_activity
+@per_changed_activity(*SUBSTANCE)
 def assessed_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, per_activity
+from register.domain.followups.context import Comparison, per_changed_activity
 from register.domain.followups.model import CHECK, MUST, Finding, Rule, Said
 from register.domain.followups.reading import is_proc, links, role
 from register.domain.timeline import RETIRED
@@ -72,27 +72,23 @@ def _erase(activity: EntryView) -> Said:
     )
 
 
-@per_activity
-def activity_ended(
-    c: Comparison, before: EntryView | None, after: EntryView | None
-) -> Iterator[Finding]:
+def activity_ended(c: Comparison) -> Iterator[Finding]:
     """The day is the retirement's, when the events are at hand, else the later register's."""
-    if before is None or after is not None:
-        return
-    retirement = c.events.last_of(before.id, RETIRED)
-    day = c.day if retirement is None else retirement.effective_from
-    yield RETIRED_ERASE.on(
-        before, "status", "active", None, date=day.isoformat(), erase=_erase(before)
-    )
+    ended = [before for before, after in c.pairs if before is not None and after is None]
+    retirements = c.events.lasts_of(RETIRED, {activity.id for activity in ended})
+    for before in ended:
+        retirement = retirements.get(before.id)
+        day = c.day if retirement is None else retirement.effective_from
+        yield RETIRED_ERASE.on(
+            before, "status", "active", None, date=day.isoformat(), erase=_erase(before)
+        )
 
 
 def retired_still_linked(c: Comparison) -> Iterator[Finding]:
-    for recipient_id, activities in c.new.linked_to.items():
+    for recipient_id, recipient in c.old.recipients.items():
         if recipient_id in c.new.recipients:
             continue
-        recipient = c.old.recipients.get(recipient_id)
-        if recipient is None:
-            continue
+        activities = c.new.linked_to.get(recipient_id, ())
         names = sorted(str(a.fields.get("name")) for a in activities if recipient_id in links(a))
         if names:
             yield RECIPIENT_RETIRED_LINKED.on(
@@ -105,7 +101,7 @@ def retired_still_linked(c: Comparison) -> Iterator[Finding]:
             )
 
 
-@per_activity
+@per_changed_activity("role", came=True)
 def role_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

@@ -13,7 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, per_activity
+from register.domain.followups.context import (
+    Comparison,
+    per_activity,
+    per_changed_activity,
+)
 from register.domain.followups.model import CHECK, INFO, MUST, Finding, Rule
 from register.domain.followups.reading import (
     Side,
@@ -150,7 +154,7 @@ def _from_data_subject_only(activity: EntryView) -> bool:
     )
 
 
-@per_activity
+@per_changed_activity("data_categories", "data_subjects", "sources")
 def content_added(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -189,7 +193,7 @@ def _categories(side: Side, activity: EntryView | None) -> set[str]:
     return {category for category in found if category}
 
 
-@per_activity
+@per_changed_activity("recipients", linked=True)
 def recipients_added(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -229,7 +233,7 @@ def _retention_terms(activity: EntryView) -> set[tuple[str, str, str, str]] | No
     }
 
 
-@per_activity
+@per_changed_activity("retention")
 def retention_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -262,7 +266,7 @@ def new_transfers(
         yield rule.on(after, f"transfers[{place}]", None, place, country=words.place(destination))
 
 
-@per_activity
+@per_changed_activity("recipients", "transfers", linked=True)
 def transfer_added(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -270,7 +274,7 @@ def transfer_added(
         yield from new_transfers(TRANSFER, c, before, after)
 
 
-@per_activity
+@per_changed_activity("automated_decision_making", came=True)
 def adm_started(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

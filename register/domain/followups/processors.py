@@ -8,11 +8,17 @@ A recipient linked to a processor activity is a sub-processor of it, whatever it
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, each_activity, per_activity
+from register.domain.followups.context import (
+    Comparison,
+    Recorded,
+    each_activity,
+    per_changed_activity,
+)
 from register.domain.followups.model import CHECK, INFO, MUST, Finding, Rule
 from register.domain.followups.notices import new_transfers
 from register.domain.followups.reading import (
@@ -150,35 +156,60 @@ def _clients(activity: EntryView) -> words.Said:
     return words.plain(", ".join(names)) if names else words.NOT_RECORDED
 
 
-def _late(c: Comparison, entry_id: uuid.UUID, field: str) -> Iterator[str]:
-    """The effective date of the last event that set ``field``, when it was recorded on or
-    after that date: too late to have told the clients in advance."""
-    last = c.events.last_setting(entry_id, field)
-    if last is not None and last.recorded_on >= last.effective_from:
-        yield last.effective_from.isoformat()
+@dataclass(frozen=True)
+class SubprocessorChange:
+    """A processor activity's sub-processors as a change leaves them: removed and added ones are
+    paired off in order as replacements, and a recipient renamed while linked is one too. A new
+    processor activity adds all of its own."""
+
+    activity: EntryView
+    linked: tuple[uuid.UUID, ...]  # its sub-processors after the change
+    added: tuple[uuid.UUID, ...]
+    removed: tuple[uuid.UUID, ...]
+    renamed: tuple[uuid.UUID, ...]
+
+    @property
+    def replaced(self) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        return list(zip(self.removed, self.added, strict=False))
+
+    @property
+    def listed(self) -> bool:
+        """Whether the list itself changed by a sub-processor that came: one the clients must
+        be told of in advance."""
+        return bool(self.added)
 
 
-@per_activity
-def subprocessors_changed(
+def subprocessor_change(
     c: Comparison, before: EntryView | None, after: EntryView | None
-) -> Iterator[Finding]:
-    """Removed and added sub-processors are paired off in order as replacements; a recipient
-    renamed while linked is a replacement too. A new processor activity adds all of its own."""
+) -> SubprocessorChange | None:
     if after is None or not is_proc(after):
-        return
+        return None
     old, new = links(before), links(after)
-    added = [r for r in new if r not in old]
-    removed = [r for r in old if r not in new]
     renamed = [
         r
         for r in new.keys() & old.keys()
         if c.old.recipient_field(r, "name") != c.new.recipient_field(r, "name")
     ]
-    changed = False
-    for gone, came in zip(removed, added, strict=False):
-        changed = True
+    return SubprocessorChange(
+        after,
+        tuple(new),
+        tuple(r for r in new if r not in old),
+        tuple(r for r in old if r not in new),
+        tuple(renamed),
+    )
+
+
+@per_changed_activity("recipients", came=True, linked=True)
+def subprocessors_changed(
+    c: Comparison, before: EntryView | None, after: EntryView | None
+) -> Iterator[Finding]:
+    change = subprocessor_change(c, before, after)
+    if change is None:
+        return
+    activity, added, removed = change.activity, change.added, change.removed
+    for gone, came in change.replaced:
         yield SUBPROCESSOR_REPLACED.on(
-            after,
+            activity,
             f"recipients[{gone}]",
             gone,
             came,
@@ -186,41 +217,62 @@ def subprocessors_changed(
             new=words.recipient(c.new, came),
         )
     for came in added[len(removed) :]:
-        changed = True
         yield SUBPROCESSOR_ADDED.on(
-            after,
+            activity,
             f"recipients[{came}]",
             None,
             came,
             recipient=words.recipient(c.new, came),
-            controllers=_clients(after),
+            controllers=_clients(activity),
         )
     for gone in removed[len(added) :]:
         yield SUBPROCESSOR_REMOVED.on(
-            after, f"recipients[{gone}]", gone, None, recipient=words.recipient(c.old, gone)
+            activity, f"recipients[{gone}]", gone, None, recipient=words.recipient(c.old, gone)
         )
-    for r in renamed:
+    for r in change.renamed:
         old_name, new_name = c.old.recipient_field(r, "name"), c.new.recipient_field(r, "name")
         yield SUBPROCESSOR_REPLACED.on(
-            after,
+            activity,
             f"recipients[{r}].name",
             old_name,
             new_name,
             old=words.plain(str(old_name)),
             new=words.plain(str(new_name)),
         )
-        for day in _late(c, r, "name"):
-            yield NOTICE_TIMING.on(
-                after, f"recipients[{r}].name", old_name, new_name, effective_from=day
-            )
-    if changed:
-        for day in _late(c, after.id, "recipients"):
-            yield NOTICE_TIMING.on(
-                after, "recipients", None, sorted(map(str, new)), effective_from=day
-            )
 
 
-@per_activity
+def notice_timing(c: Comparison) -> Iterator[Finding]:
+    """A sub-processor change whose last event was recorded on or after the day it took
+    effect: too late to have told the clients in advance. The events are asked after once for
+    every change of the comparison."""
+    changes = [found for pair in c.pairs if (found := subprocessor_change(c, *pair)) is not None]
+    lists = c.events.last_settings("recipients", {ch.activity.id for ch in changes if ch.listed})
+    names = c.events.last_settings("name", {r for ch in changes for r in ch.renamed})
+    for change in changes:
+        activity = change.activity
+        for r in change.renamed:
+            old_name, new_name = c.old.recipient_field(r, "name"), c.new.recipient_field(r, "name")
+            for day in _late(names.get(r)):
+                yield NOTICE_TIMING.on(
+                    activity, f"recipients[{r}].name", old_name, new_name, effective_from=day
+                )
+        if change.listed:
+            for day in _late(lists.get(activity.id)):
+                yield NOTICE_TIMING.on(
+                    activity,
+                    "recipients",
+                    None,
+                    sorted(map(str, change.linked)),
+                    effective_from=day,
+                )
+
+
+def _late(last: Recorded | None) -> Iterator[str]:
+    if last is not None and last.recorded_on >= last.effective_from:
+        yield last.effective_from.isoformat()
+
+
+@per_changed_activity("recipients", "transfers", came=True, linked=True)
 def transfers_started(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -233,40 +285,50 @@ def _agreed(recipient: EntryView | None) -> bool:
     return bool(agreement.get("reference") or agreement.get("signed_on"))
 
 
-def processor_links(side: Side) -> dict[uuid.UUID, set[str]]:
-    """Each linked recipient with the roles it has: its own legal role and any role a link
-    gives it (a processor activity's recipients act as sub-processors)."""
-    roles: dict[uuid.UUID, set[str]] = {}
-    for activity in side.register.activities:
-        for recipient_id, link in links(activity).items():
-            given = link.get("role") or side.recipient_field(recipient_id, "legal_role")
-            roles.setdefault(recipient_id, set()).add(given or "")
-    return roles
+def made_processors(side: Side) -> set[uuid.UUID]:
+    """The recipients a link gives a processor role, whatever their own legal role (a
+    processor activity's recipients act as sub-processors)."""
+    return {
+        recipient_id
+        for activity in side.register.activities
+        for recipient_id, link in links(activity).items()
+        if link.get("role") in PROCESSOR_ROLES
+    }
 
 
-def _acts_as_processor(side: Side, recipient_id: uuid.UUID, roles: set[str]) -> bool:
+def _acts_as_processor(side: Side, recipient_id: uuid.UUID, made: Collection[uuid.UUID]) -> bool:
     own = side.recipient_field(recipient_id, "legal_role")
-    return bool((roles | {own or ""}) & PROCESSOR_ROLES)
+    return own in PROCESSOR_ROLES or recipient_id in made
+
+
+def _linked(side: Side, recipient_id: uuid.UUID) -> bool:
+    return any(recipient_id in links(activity) for activity in side.register.activities)
+
+
+def _newly_lacking(c: Comparison) -> Iterator[tuple[EntryView, EntryView | None]]:
+    """The recipients without an agreement that the change linked anew, or whose agreement it
+    took off the record while they are linked, each with what it was before. New links are
+    only in the activities the change touched."""
+    newly_linked = {
+        recipient_id
+        for before, after in c.changed(("recipients",), came=True, linked=False)
+        for recipient_id in links(after).keys() - links(before).keys()
+    }
+    for recipient_id, recipient in c.new.recipients.items():
+        was = c.old.recipients.get(recipient_id)
+        if not _agreed(recipient) and (
+            recipient_id in newly_linked or (_agreed(was) and _linked(c.new, recipient_id))
+        ):
+            yield recipient, was
 
 
 def agreement_missing(c: Comparison) -> Iterator[Finding]:
-    """A processor newly linked to an activity, or whose agreement was taken off the record."""
-    old_links = {(a.id, r) for a in c.old.register.activities for r in links(a)}
-    for recipient_id, roles in processor_links(c.new).items():
-        recipient = c.new.recipients.get(recipient_id)
-        if (
-            recipient is None
-            or _agreed(recipient)
-            or not _acts_as_processor(c.new, recipient_id, roles)
-        ):
-            continue
-        newly_linked = any(
-            (a.id, recipient_id) not in old_links
-            for a in c.new.register.activities
-            if recipient_id in links(a)
-        )
-        was = c.old.recipients.get(recipient_id)
-        if newly_linked or _agreed(was):
+    """A processor newly linked to an activity, or whose agreement was taken off the record.
+    The roles links give are read only when a recipient might need an agreement."""
+    lacking = list(_newly_lacking(c))
+    made = made_processors(c.new) if lacking else set()
+    for recipient, was in lacking:
+        if _acts_as_processor(c.new, recipient.id, made):
             before = was.fields.get("data_processing_agreement") if was else None
             yield NO_AGREEMENT.on(
                 recipient,
@@ -289,7 +351,7 @@ def _categories(activity: EntryView | None) -> tuple[Any, ...]:
     )
 
 
-@per_activity
+@per_changed_activity("controllers", "processing_categories", came=True)
 def clients_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -316,11 +378,9 @@ def clients_changed(
 
 
 def agreements_standing(side: Side) -> Iterator[Finding]:
-    roles = processor_links(side)
+    made = made_processors(side)
     for recipient in side.register.recipients:
-        if _acts_as_processor(side, recipient.id, roles.get(recipient.id, set())) and not _agreed(
-            recipient
-        ):
+        if _acts_as_processor(side, recipient.id, made) and not _agreed(recipient):
             yield CHK_NO_AGREEMENT.on(
                 recipient,
                 "data_processing_agreement",
@@ -347,5 +407,11 @@ def processor_record(side: Side, activity: EntryView) -> Iterator[Finding]:
         yield CHK_CATEGORIES.on(activity, "processing_categories")
 
 
-TRIGGERS = (subprocessors_changed, transfers_started, agreement_missing, clients_changed)
+TRIGGERS = (
+    subprocessors_changed,
+    notice_timing,
+    transfers_started,
+    agreement_missing,
+    clients_changed,
+)
 CHECKS = (agreements_standing, processor_record)

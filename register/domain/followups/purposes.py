@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, per_activity
+from register.domain.followups.context import (
+    Comparison,
+    per_changed_activity,
+)
 from register.domain.followups.model import CHECK, INFO, MUST, Finding, Rule
 from register.domain.followups.reading import basis, is_ctrl, purposes
 from register.domain.views import EntryView
@@ -95,7 +98,7 @@ def _path(key: str, inner: str = "") -> str:
     return f"purposes[{key}]{inner}"
 
 
-@per_activity
+@per_changed_activity("purposes")
 def purposes_added_or_dropped(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -112,7 +115,7 @@ def purposes_added_or_dropped(
         yield PURPOSE_REMOVED.on(after, _path(key), old[key], None, purpose=description)
 
 
-@per_activity
+@per_changed_activity("purposes")
 def basis_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -138,7 +141,7 @@ def basis_changed(
             yield FROM_CONSENT.on(after, path, was, now, purpose=description, new=words.basis(now))
 
 
-@per_activity
+@per_changed_activity("purposes", came=True)
 def basis_now(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

@@ -4,7 +4,12 @@ purpose, a data category or a transfer is the same item on both sides of a chang
 Items of a list are matched by ``norm`` of their label (Unicode NFC, trimmed, whitespace
 collapsed, casefolded): a reworded purpose is a removed one and an added one, as the privacy
 statement's wording must change with it. Plain labels the register stored before objects count
-as objects with only that label and every flag false.
+as objects with only that label and every flag false. Stored contents are JSON, so an object is
+a ``dict``: asked as such, as the ABC check ``Mapping`` costs more than the reading it guards.
+
+The rules read the same few things of every activity many times over (its links, a list keyed
+by label): ``per_entry`` derives each once per entry and keeps it with the entry, which never
+changes. What is kept is shared, so it is given out as a read-only ``Mapping``.
 """
 
 from __future__ import annotations
@@ -12,11 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cached_property, lru_cache, wraps
+from typing import Any, TypeVar, TypeVarTuple
 
 from register.domain.views import EntryView, RegisterSnapshot
 from register.domain.vocabulary import adequacy_on, in_eea
@@ -33,8 +38,38 @@ ORGANISATION_KEYS = {
 }
 
 
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
+_UNSET: Any = object()
+_OF_NO_ENTRY: dict[Hashable, Any] = {}
+
+
+def per_entry(
+    derive: Callable[[EntryView | None, *Ts], T],
+) -> Callable[[EntryView | None, *Ts], T]:
+    """``derive`` made once for each entry and arguments, and kept on the entry (see
+    ``EntryView.derived``); what it makes of no entry is kept once for all."""
+
+    @wraps(derive)
+    def once(entry: EntryView | None, *args: *Ts) -> T:
+        kept = _OF_NO_ENTRY if entry is None else entry.derived
+        key = (derive, *args)
+        found: T = kept.get(key, _UNSET)
+        if found is _UNSET:
+            found = kept[key] = derive(entry, *args)
+        return found
+
+    return once
+
+
 def norm(text: Any) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or ""))).strip().casefold()
+    return _normalised(str(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _normalised(text: str) -> str:
+    """Kept: a register repeats the same few labels across its activities."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
 @lru_cache(maxsize=8192)
@@ -64,15 +99,20 @@ def listed(activity: EntryView | None, field: str) -> list[Any]:
 
 
 def _label(item: Any, label: str) -> Any:
-    return item.get(label) if isinstance(item, Mapping) else item
+    return item.get(label) if isinstance(item, dict) else item
 
 
-def keyed(activity: EntryView | None, field: str, label: str = "name") -> dict[str, Any]:
+def keyed(activity: EntryView | None, field: str, label: str = "name") -> Mapping[str, Any]:
     """A list field's items by the normalised label they are matched on."""
+    return _keyed(activity, field, label)
+
+
+@per_entry
+def _keyed(activity: EntryView | None, field: str, label: str) -> Mapping[str, Any]:
     return {norm(_label(item, label)): item for item in listed(activity, field)}
 
 
-def purposes(activity: EntryView | None) -> dict[str, Mapping[str, Any]]:
+def purposes(activity: EntryView | None) -> Mapping[str, Mapping[str, Any]]:
     return keyed(activity, "purposes", "description")
 
 
@@ -81,25 +121,27 @@ def basis(purpose: Mapping[str, Any] | None) -> str | None:
 
 
 def flag(item: Any, name: str) -> bool:
-    return isinstance(item, Mapping) and item.get(name) is True
+    return isinstance(item, dict) and item.get(name) is True
 
 
 def decides(activity: EntryView | None) -> bool:
     """Whether the activity takes decisions by automated means alone (Art. 22)."""
     decisions = None if activity is None else activity.fields.get("automated_decision_making")
-    return isinstance(decisions, Mapping) and decisions.get("applies") is True
+    return isinstance(decisions, dict) and decisions.get("applies") is True
 
 
-def links(activity: EntryView | None) -> dict[uuid.UUID, Mapping[str, Any]]:
+@per_entry
+def links(activity: EntryView | None) -> Mapping[uuid.UUID, Mapping[str, Any]]:
     """The activity's recipient links by recipient id, each as an object."""
     found: dict[uuid.UUID, Mapping[str, Any]] = {}
     for link in listed(activity, "recipients"):
-        link = link if isinstance(link, Mapping) else {"recipient": link}
+        link = link if isinstance(link, dict) else {"recipient": link}
         found[entry_id(link["recipient"])] = link
     return found
 
 
-def retention(activity: EntryView | None) -> dict[str, Mapping[str, Any]] | None:
+@per_entry
+def retention(activity: EntryView | None) -> Mapping[str, Mapping[str, Any]] | None:
     """The retention rules by what they apply to (null when retention is not recorded), so that
     the rule for "sollicitatiegegevens" is compared with the rule for the same data."""
     if activity is None or activity.fields.get("retention") is None:
@@ -161,7 +203,7 @@ class Side:
             named = set(links(activity))
             for item in listed(activity, "transfers") + listed(activity, "systems"):
                 for key in ("recipient", "provider"):
-                    if isinstance(item, Mapping) and item.get(key):
+                    if isinstance(item, dict) and item.get(key):
                         named.add(entry_id(item[key]))
             for recipient_id in named:
                 found.setdefault(recipient_id, []).append(activity)
@@ -171,7 +213,31 @@ class Side:
         recipient = self.recipients.get(recipient_id) if recipient_id else None
         return None if recipient is None else recipient.fields.get(name)
 
-    def destinations(self, activity: EntryView | None) -> list[Destination]:
+    def destinations(self, activity: EntryView | None) -> Sequence[Destination]:
+        """Where ``activity``, one of this side's, sends data out of the EEA. Kept by activity:
+        several rules ask, and the answer depends on this side's recipients as well."""
+        if activity is None:
+            return ()
+        found = self._destinations.get(activity.id)
+        if found is None:
+            found = self._destinations[activity.id] = self._destinations_of(activity)
+        return found
+
+    @cached_property
+    def _destinations(self) -> dict[uuid.UUID, Sequence[Destination]]:
+        return {}
+
+    @cached_property
+    def _outside_eea(self) -> dict[uuid.UUID, tuple[str, Any]]:
+        """The recipients outside the EEA, with their country and recorded safeguard: few, so
+        an activity's links are looked up here rather than read recipient by recipient."""
+        return {
+            recipient_id: (country, recipient.fields.get("transfer_safeguard"))
+            for recipient_id, recipient in self.recipients.items()
+            if (country := recipient.fields.get("country")) and not in_eea(country)
+        }
+
+    def _destinations_of(self, activity: EntryView) -> Sequence[Destination]:
         found = [
             Destination(
                 place=item.get("country") or item.get("international_organisation") or "",
@@ -183,11 +249,13 @@ class Side:
             )
             for item in listed(activity, "transfers")
         ]
+        outside = self._outside_eea
+        if not outside:
+            return found
         countries = {d.country for d in found}
         for recipient_id in links(activity):
-            country = self.recipient_field(recipient_id, "country")
-            if country and not in_eea(country) and country not in countries:
-                safeguard = self.recipient_field(recipient_id, "transfer_safeguard")
+            country, safeguard = outside.get(recipient_id, (None, None))
+            if country is not None and country not in countries:
                 found.append(Destination(country, country, safeguard, recipient_id, False))
         return found
 

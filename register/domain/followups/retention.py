@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, each_activity, per_activity
+from register.domain.followups.context import Comparison, each_activity, per_changed_activity
 from register.domain.followups.model import CHECK, INFO, MUST, Finding, Rule
 from register.domain.followups.reading import Side, bounded, is_ctrl, norm, retention
 from register.domain.views import EntryView
@@ -104,7 +104,7 @@ def _verdict(
     return REWORDED
 
 
-@per_activity
+@per_changed_activity("retention")
 def retention_changed(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

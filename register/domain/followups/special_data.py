@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from register.domain.followups import words
-from register.domain.followups.context import Comparison, each_activity, per_activity
+from register.domain.followups.context import Comparison, each_activity, per_changed_activity
 from register.domain.followups.dpia import sensitive
 from register.domain.followups.model import MUST, Finding, Rule
 from register.domain.followups.reading import Side, flag, is_ctrl, purposes
@@ -42,16 +42,17 @@ def lacks_condition(activity: EntryView | None) -> bool:
     condition."""
     if not is_ctrl(activity):
         return False
-    special = any(flag(item, "special_category") for item in sensitive(activity).values())
+    if not any(flag(item, "special_category") for item in sensitive(activity).values()):
+        return False
     conditions = [p.get("art9_condition") for p in purposes(activity).values()]
-    return special and not any(c and c.get("point") for c in conditions)
+    return not any(c and c.get("point") for c in conditions)
 
 
 def _criminal(activity: EntryView | None) -> dict[str, object]:
     return {k: v for k, v in sensitive(activity).items() if flag(v, "criminal")}
 
 
-@per_activity
+@per_changed_activity("role", "data_categories", "purposes", came=True)
 def special_without_condition(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
@@ -59,7 +60,7 @@ def special_without_condition(
         yield CONDITION_MISSING.on(after, "purposes.art9_condition")
 
 
-@per_activity
+@per_changed_activity("data_categories", came=True)
 def criminal_added(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:

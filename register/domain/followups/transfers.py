@@ -180,10 +180,11 @@ def destination_rules(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> Iterator[Finding]:
     """Any role: a processor's transfers need a safeguard as much as a controller's."""
-    if after is None:
+    new = c.new.destinations(after)
+    if after is None or not new:
         return
     old = c.old.destinations(before)
-    for d in c.new.destinations(after):
+    for d in new:
         same = [o for o in old if (o.place, o.recipient) == (d.place, d.recipient)]
         if no_safeguard(c.new, d) and not any(no_safeguard(c.old, o) for o in same):
             yield from _missing(c.new, after, d)
@@ -196,10 +197,10 @@ def destination_rules(
 def country_changed(c: Comparison) -> Iterator[Finding]:
     for recipient_id, recipient in c.new.recipients.items():
         old = c.old.recipients.get(recipient_id)
-        if old is None or recipient_id not in c.new.linked_to:
+        if old is None:
             continue
         was, now = old.fields.get("country"), recipient.fields.get("country")
-        if was != now:
+        if was != now and recipient_id in c.new.linked_to:
             yield COUNTRY_CHANGED.on(
                 recipient,
                 "country",
