@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
+from register.application.read_model_check import check_read_model
 from register.application.service import Service
 from register.domain.commands import AmendEntry, RegisterEntry
 from register.domain.entries import Activity
 from register.domain.kinds import EntryKind
 from register.domain.timeline import state_at
 from register.domain.views import Moment
+from register.store import segment_projection, segment_rows
 from register.store.database import lock_for_writing
 
 START = date(2024, 1, 1)
@@ -75,3 +79,23 @@ def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> No
     service.maintenance.rebuild()
     after = service.reader.register(service.reader.moment(START + timedelta(days=41))).as_json()
     assert before["activities"] == after["activities"]
+
+
+def test_the_fields_events_set_are_written_in_as_many_statements_as_they_need(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registration sets every field at once; a catch-up writes many events' at once."""
+    monkeypatch.setattr(segment_projection, "FIELDS_PER_STATEMENT", 2)
+    entry = service.commands.execute(
+        RegisterEntry(
+            actor="dpo",
+            kind=EntryKind.ACTIVITY,
+            content={"name": "Newsletter", "role": "controller"},
+            effective_from=START,
+            reason="initial",
+        )
+    )
+    with service.store.engine.connect() as connection:
+        written = segment_rows.fields_set_of(connection, entry.id)
+    assert len(written) > 2 and {(1, "name"), (1, "role")} <= written
+    assert check_read_model(service.store).intact

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from register.application.read_model_check import check_read_model
 from register.application.service import Service
 from register.bootstrap import bootstrap
 from register.domain.commands import (
@@ -135,7 +136,9 @@ def test_read_model_equals_reference_fold(engine: str, tmp_path, steps: list) ->
         try:
             ids = run_history(service, clock, steps)
             assert_read_model_matches_fold(service, ids)
+            assert check_read_model(service.store).intact  # the fields each event set, too
             service.maintenance.rebuild()
             assert_read_model_matches_fold(service, ids)
+            assert check_read_model(service.store).intact
         finally:
             service.close()

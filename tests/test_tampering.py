@@ -202,6 +202,30 @@ def test_segment_rows_edited_are_found_by_the_read_model_check(
     assert verify("--read-model")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ("DELETE FROM ropa_event_fields WHERE entry_id = :entry AND field = 'name'", "did not set"),
+        (
+            "INSERT INTO ropa_event_fields (entry_id, field, version) VALUES (:entry, 'zz', 1)",
+            "set",
+        ),
+    ],
+)
+def test_the_fields_an_event_set_edited_are_found_by_the_read_model_check(
+    loaded: Service, verify: Verify, edit: str, said: str
+) -> None:
+    entry = entry_at(loaded, ACTIVITY_POSITION)
+    execute(loaded, edit, entry=entry)
+    assert verify()[0] == 0, "the chain does not cover the read model"
+    status, out = verify("--read-model")
+    assert status == 1
+    assert f"NOT intact: entry {entry} in the read model: its read model says its version" in out
+    assert f"{said} the field" in out
+    assert main(["rebuild"]) == 0
+    assert verify("--read-model")[0] == 0
+
+
 def test_a_closed_row_edited_is_named_with_the_moment_it_answered_for(
     loaded: Service, verify: Verify, clock
 ) -> None:

@@ -4,7 +4,8 @@ The segment read model is disposable and unguarded: an edited row would change w
 register answers without touching the history, so the chain cannot see it. This check folds
 each entry's events with the reference (``timeline.segments``) at every moment one of them was
 recorded, and compares the result with the rows that were on record at that moment: the open
-rows are what the register answers now, the closed ones what it answered before. Each row must
+rows are what the register answers now, the closed ones what it answered before. The fields
+each event set, which the diff's rules read, are compared with the events too. Each row must
 also have been written and closed at moments when the entry's events were recorded, so that
 no row answers for a stretch of record time the comparison does not see.
 """
@@ -68,12 +69,16 @@ def check_read_model(
             entries = sorted((rng or random.Random()).sample(entries, sample))
         for checked, entry_id in enumerate(entries):
             events = store.events_of(entry_id)
+            changes = [event.change() for event in events]
             problem = (
                 disagreement(
                     events[0].KIND,
-                    [event.change() for event in events],
+                    changes,
                     segment_rows.rows_of(connection, entry_id),
                     to_micros(head),
+                )
+                or fields_disagreement(
+                    changes, segment_rows.fields_set_of(connection, entry_id), to_micros(head)
                 )
                 if events
                 else "has no events, though the ledger says it was registered"
@@ -109,6 +114,22 @@ def disagreement(
             when = "now" if moment == moments[-1] else f"at {rfc3339(from_micros(moment))}"
             return f"as recorded {when}, {problem}"
     return None
+
+
+def fields_disagreement(
+    changes: Sequence[Change], found: set[tuple[int, str]], head: int
+) -> str | None:
+    """Where the fields the read model says the entry's events set, as recorded by ``head``,
+    are not the fields they set: None when they are."""
+    recorded = [c for c in changes if to_micros(c.recorded_at) <= head]
+    versions = {c.version for c in recorded}
+    expected = {(c.version, name) for c in recorded for name in c.fields}
+    differing = expected ^ {(version, name) for version, name in found if version in versions}
+    if not differing:
+        return None
+    version, name = min(differing)
+    said = "did not set" if (version, name) in expected else "set"
+    return f"its read model says its version {version} {said} the field {name!r}"
 
 
 def _content(row: SegmentRow) -> dict[str, Any] | None:

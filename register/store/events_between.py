@@ -1,14 +1,7 @@
-"""An entry's events between two moments, as the follow-up rules ask after them: the last one
-that set a field, or the last of a kind. Read from the ledger's dates and the names of the
-fields each event stored, so that a diff decodes none of the entry's history.
-
-An event's stored state names what it set under ``fields``: a registration every field it was
-given, an amendment the fields it changed, a retirement none. Upcasting rewrites values and
-never which fields an event set, so the stored names answer for every version of an event.
-
-Only the events whose stored bytes hold the field's name in quotes are looked at: JSON writes a
-name's letters as they are, so no event that set the field is passed over, and the few whose
-text merely mentions it are told apart by decoding.
+"""Entries' events between two moments, as the follow-up rules ask after them: for each entry
+the last one that set a field, or the last of a kind. Read from the ledger's dates and the read
+model's names of the fields each event set (``ropa_event_fields``), so that a diff decodes none
+of the entries' histories, and asked for many entries in one statement.
 """
 
 from __future__ import annotations
@@ -19,24 +12,17 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    Connection,
-    Select,
-    bindparam,
-    column,
-    func,
-    literal,
-    select,
-    table,
-)
+from sqlalchemy import Connection, Select, and_, bindparam, func, select
 
-from register.domain.canonical import parse
 from register.domain.views import Moment
 from register.store.ledger import BETWEEN, between
-from register.store.tables import EVENTS_TABLE, from_micros, ledger
+from register.store.tables import event_fields, from_micros, ledger
 
-# Only the two columns read here: the position the ledger joins on, and the stored state.
-_events = table(EVENTS_TABLE, column("id"), column("state"))
+# Entries asked after in one statement: well under the bound any SQLite build puts on the
+# number of values a statement may carry.
+CHUNK = 500
+# Between the names of the fields an event set, as one text: a field's name is an identifier.
+SEPARATOR = ","
 
 
 class Between(NamedTuple):
@@ -44,11 +30,6 @@ class Between(NamedTuple):
     effective_from: date
     recorded_at: datetime
     fields: frozenset[str]  # every field the event set
-
-
-# Entries asked after in one statement: well under the bound any SQLite build puts on the
-# number of values a statement may carry.
-CHUNK = 500
 
 
 def last_settings(
@@ -59,20 +40,8 @@ def last_settings(
     after: Moment,
 ) -> dict[uuid.UUID, Between]:
     """For each entry, of its events between the moments that set ``field``, the one taking
-    effect last (the first recorded, of several on that day); an entry with none is left out.
-    The candidates come in that order, so each entry's are decoded only until one holds it."""
-    asked = {"needle": f'"{field}"'.encode(), **between(before, after)}
-    found: dict[uuid.UUID, Between] = {}
-    for ids in _chunks(entry_ids):
-        for row in connection.execute(
-            _setting(connection.dialect.name), {"entry_ids": ids, **asked}
-        ):
-            entry_id = uuid.UUID(row.entry_id)
-            if entry_id not in found:
-                candidate = _between(row)
-                if field in candidate.fields:
-                    found[entry_id] = candidate
-    return found
+    effect last (the first recorded, of several on that day); an entry with none is left out."""
+    return _lasts(connection, _setting(), entry_ids, {"field": field, **between(before, after)})
 
 
 def lasts_of(
@@ -85,10 +54,24 @@ def lasts_of(
     """For each entry, of its events between the moments with one of ``event_types``, the one
     taking effect last (the first recorded, of several on that day)."""
     asked = {"types": list(event_types), **between(before, after)}
+    return _lasts(connection, _of_types(), entry_ids, asked)
+
+
+def _lasts(
+    connection: Connection,
+    statement: Select[Any],
+    entry_ids: Collection[uuid.UUID],
+    values: dict[str, Any],
+) -> dict[uuid.UUID, Between]:
+    """The first row of each entry's, in the statement's order."""
     found: dict[uuid.UUID, Between] = {}
     for ids in _chunks(entry_ids):
-        for row in connection.execute(_of_types(), {"entry_ids": ids, **asked}):
-            found.setdefault(uuid.UUID(row.entry_id), _between(row))
+        for row in connection.execute(statement, {"entry_ids": ids, **values}):
+            entry_id = uuid.UUID(row.entry_id)
+            if entry_id not in found:
+                names = frozenset(row.names.split(SEPARATOR) if row.names else ())
+                recorded_at = from_micros(row.recorded_at)
+                found[entry_id] = Between(row.event_type, row.effective_from, recorded_at, names)
     return found
 
 
@@ -98,42 +81,38 @@ def _chunks(entry_ids: Collection[uuid.UUID]) -> Iterator[list[str]]:
         yield ids[start : start + CHUNK]
 
 
-def _between(row: Any) -> Between:
-    names = frozenset(parse(bytes(row.state)).get("fields") or ())
-    return Between(row.event_type, row.effective_from, from_micros(row.recorded_at), names)
-
-
 def _last(*conditions: Any) -> Select[Any]:
+    set_by = event_fields.alias("set_by")
+    names = (
+        select(func.aggregate_strings(set_by.c.field, SEPARATOR))
+        .where(set_by.c.entry_id == ledger.c.entry_id, set_by.c.version == ledger.c.version)
+        .correlate(ledger)
+        .scalar_subquery()
+    )
     return (
         select(
             ledger.c.entry_id,
             ledger.c.event_type,
             ledger.c.effective_from,
             ledger.c.recorded_at,
-            _events.c.state,
+            names.label("names"),
         )
-        .join_from(ledger, _events, _events.c.id == ledger.c.position)
         .where(ledger.c.entry_id.in_(bindparam("entry_ids", expanding=True)), BETWEEN, *conditions)
         .order_by(ledger.c.entry_id, ledger.c.effective_from.desc(), ledger.c.position)
     )
 
 
-# Each statement is built once (per engine kind), as every diff asks.
+# Each statement is built once, as every diff asks.
 @cache
-def _setting(dialect: str) -> Select[Any]:
-    return _last(_mentions(dialect))
+def _setting() -> Select[Any]:
+    set_by = and_(
+        event_fields.c.entry_id == ledger.c.entry_id,
+        event_fields.c.version == ledger.c.version,
+        event_fields.c.field == bindparam("field"),
+    )
+    return _last().join(event_fields, set_by)
 
 
 @cache
 def _of_types() -> Select[Any]:
     return _last(ledger.c.event_type.in_(bindparam("types", expanding=True)))
-
-
-def _mentions(dialect: str) -> Any:
-    """The stored state holds the bound ``needle``. SQLite's LIKE does not match inside a blob,
-    so it looks with ``instr``; PostgreSQL's LIKE does (an ``_`` in a name matches any one byte
-    there, which only lets a few more events through to be decoded)."""
-    needle: Any = bindparam("needle")
-    if dialect == "sqlite":
-        return func.instr(_events.c.state, needle) > 0
-    return _events.c.state.like(literal(b"%").concat(needle).concat(literal(b"%")))

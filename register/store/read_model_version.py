@@ -9,4 +9,4 @@ with another number is rebuilt from the events when it is opened.
 Bump it with any change to the read model's tables or to what an event contributes to them.
 """
 
-READ_MODEL_VERSION = 3
+READ_MODEL_VERSION = 4  # 4: the fields each event set (ropa_event_fields)

@@ -23,8 +23,8 @@ from register.store import bulk_write, segment_index
 from register.store.event_store import EventStore
 from register.store.projections import Progress
 from register.store.segment_plan import OpenRow, needed_from, plan, reopened
-from register.store.segment_rows import Contents, segment_row
-from register.store.tables import contents, segments, to_micros
+from register.store.segment_rows import Contents, fields_set, segment_row
+from register.store.tables import contents, event_fields, segments, to_micros
 
 BATCH = 20_000
 
@@ -33,25 +33,29 @@ def replay(connection: Connection, store: EventStore, progress: Progress | None)
     """Create and fill the read model's tables from every event; the last position read."""
     connection.execute(CreateTable(segments))
     connection.execute(CreateTable(contents))
+    connection.execute(CreateTable(event_fields))
     total = store.max_position() if progress else 0
     pending: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
     states = Contents(0)
     last = read = written = 0
     for position, events in store.by_entry(connection):
         states.forget()  # states recur within an entry only: forgetting bounds memory
-        pending += entry_rows(events, written + len(pending) + 1, states)
+        pending += entry_rows(events, written + len(pending) + 1, states, names)
         last = max(last, position)
         read += len(events)
         if len(pending) >= BATCH:
             bulk_write.write(connection, contents, states.taken())
             bulk_write.write(connection, segments, pending)
+            bulk_write.write(connection, event_fields, names)
             written += len(pending)
-            pending = []
+            pending, names = [], []
         if progress:
             progress(read, total)
     bulk_write.write(connection, contents, states.taken())
     bulk_write.write(connection, segments, pending)
-    for index in segments.indexes:
+    bulk_write.write(connection, event_fields, names)
+    for index in (*segments.indexes, *event_fields.indexes):
         index.create(connection)
     segment_index.install(connection)
     segment_index.fill(connection)
@@ -59,11 +63,11 @@ def replay(connection: Connection, store: EventStore, progress: Progress | None)
 
 
 def entry_rows(
-    events: Sequence[Entry.Event], first_id: int, states: Contents
+    events: Sequence[Entry.Event], first_id: int, states: Contents, names: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Every row one entry's events write, in the order a catch-up would have written them,
     each closed where a later event closed it; ids from ``first_id`` on, states kept in
-    ``states``."""
+    ``states``, and the rows naming the fields each event set added to ``names``."""
     first = events[0]
     kind, entry_id = first.KIND, first.originator_id
     registered_on = first.effective_from
@@ -88,4 +92,5 @@ def entry_rows(
             written.append(OpenRow(row_id, segment.valid_from, segment.valid_to, segment.state))
         open_rows = reopened(decided, written)
         bisect.insort(effective, (change.effective_from, change.version, change))
+        names += fields_set(entry_id, change)
     return rows

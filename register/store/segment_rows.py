@@ -1,5 +1,5 @@
-"""The segment read model's rows as stored: how a segment becomes a row, and reading them back
-for checking them against the events.
+"""The segment read model's rows as stored: how a segment becomes a row (and an event the rows
+naming the fields it set), and reading them back for checking them against the events.
 
 Queries answer from a few rows at one point in time; the check reads every row of an entry,
 closed ones included, because each says what the register answered over a stretch of time.
@@ -17,8 +17,14 @@ from sqlalchemy import Connection, select
 from register.domain.canonical import canonical_json
 from register.domain.catalogue import spec
 from register.domain.kinds import EntryKind
-from register.domain.timeline import Segment, State
-from register.store.tables import KNOWN_FOREVER, contents, segments, segments_with_content
+from register.domain.timeline import Change, Segment, State
+from register.store.tables import (
+    KNOWN_FOREVER,
+    contents,
+    event_fields,
+    segments,
+    segments_with_content,
+)
 
 
 def segment_row(
@@ -48,6 +54,14 @@ def segment_row(
         "facet": fields.get(declared.facet) if declared.facet else None,
         "content_id": content_id,
     }
+
+
+def fields_set(entry_id: uuid.UUID, change: Change) -> list[dict[str, Any]]:
+    """The rows naming each field one event of the entry set."""
+    return [
+        {"entry_id": str(entry_id), "field": name, "version": change.version}
+        for name in change.fields
+    ]
 
 
 class Contents:
@@ -118,6 +132,16 @@ def rows_of(connection: Connection, entry_id: uuid.UUID) -> list[SegmentRow]:
         .order_by(segments.c.valid_from, segments.c.known_from)
     )
     return [SegmentRow(**row._mapping) for row in rows]
+
+
+def fields_set_of(connection: Connection, entry_id: uuid.UUID) -> set[tuple[int, str]]:
+    """Each (version, field) the read model says one of the entry's events set."""
+    rows = connection.execute(
+        select(event_fields.c.version, event_fields.c.field).where(
+            event_fields.c.entry_id == str(entry_id)
+        )
+    )
+    return {(row.version, row.field) for row in rows}
 
 
 def entries_known_by(connection: Connection, known_at: int) -> set[str]:

@@ -3,8 +3,8 @@
 ``ropa_ledger`` is the hash chain over the global order (SPEC §4): written once per event in the
 event's own transaction and never rebuilt, because it is the evidence. ``ropa_projection`` holds
 how far each read model has read the history; ``ropa_segments`` is the bitemporal read model,
-with the states its segments hold in ``ropa_contents``: disposable, rebuilt from the events at
-will.
+with the states its segments hold in ``ropa_contents`` and the names of the fields each event set
+in ``ropa_event_fields``: disposable, rebuilt from the events at will.
 
 Instants are stored as integer microseconds since the epoch (UTC) so that both engines compare
 them exactly and identically.
@@ -93,6 +93,19 @@ contents = Table(
     segment_model,
     Column("id", _id, primary_key=True, autoincrement=False),
     Column("content", Text, nullable=False),
+)
+
+# The names of the fields each event set, by entry and version: "when was this field last
+# set?" (a rule of the diff asks it of hundreds of entries) answered without decoding events.
+# Not unique: like the segments, its rows are guarded by the projection's position, and an
+# event replayed onto them is the read-model check's to name, not a write's to fail on.
+event_fields = Table(
+    "ropa_event_fields",
+    segment_model,
+    Column("entry_id", String(36), nullable=False),
+    Column("field", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ropa_event_fields_entry_field", "entry_id", "field", "version"),
 )
 
 segments_with_content = segments.join(contents, contents.c.id == segments.c.content_id)

@@ -77,6 +77,11 @@ class DiffAnswer:
 
     def _entry_json(self, entry: EntryDiff, language: str) -> dict[str, Any]:
         placed = self._at(entry.entry_id)
+
+        def at(field: str | None) -> list[dict[str, Any]]:
+            found = placed.get(field)
+            return [f.as_json(language) for f in found] if found else []
+
         return {
             "kind": str(entry.kind),
             "id": str(entry.entry_id),
@@ -84,11 +89,8 @@ class DiffAnswer:
             "how": entry.how,
             "before_version": entry.before.version if entry.before else None,
             "after_version": entry.after.version if entry.after else None,
-            "fields": [
-                _field_json(field, [f.as_json(language) for f in placed.get(field.field, ())])
-                for field in entry.fields
-            ],
-            "followups": [f.as_json(language) for f in placed.get(None, ())],
+            "fields": [_field_json(field, at(field.field)) for field in entry.fields],
+            "followups": at(None),
         }
 
 
@@ -104,12 +106,13 @@ def _moment(register: RegisterSnapshot) -> dict[str, Any]:
 
 
 def _field_json(field: FieldDiff, followups: list[dict[str, Any]]) -> dict[str, Any]:
+    # Most fields have neither items nor inner fields: no list is built over nothing.
     return {
         "field": field.field,
         "before": field.before,
         "after": field.after,
-        "items": [_item_json(item) for item in field.items],
-        "fields": [_field_json(inner, []) for inner in field.fields],
+        "items": [_item_json(item) for item in field.items] if field.items else [],
+        "fields": [_field_json(inner, []) for inner in field.fields] if field.fields else [],
         "reordered": field.reordered,
         "followups": followups,
     }

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 from register.domain.canonical import canonical_json
@@ -131,8 +132,9 @@ class Finding:
         value = self.params.get("name")
         return value if isinstance(value, str) else None
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """Kept once made: a finding is sorted and answered by it, and it hashes the change."""
         key = [
             str(self.entry_id) if self.entry_id else None,
             self.rule.code,

@@ -179,7 +179,15 @@ class SubprocessorChange:
         return bool(self.added)
 
 
-def subprocessor_change(
+def subprocessor_changes(c: Comparison) -> list[SubprocessorChange]:
+    """The processor activities' sub-processors as the change leaves them. Only an activity
+    whose recipients changed, that came with recipients, or that links a recipient that changed
+    can have had them change."""
+    touched = c.changed(("recipients",), came=True, linked=True)
+    return [found for pair in touched if (found := _subprocessor_change(c, *pair)) is not None]
+
+
+def _subprocessor_change(
     c: Comparison, before: EntryView | None, after: EntryView | None
 ) -> SubprocessorChange | None:
     if after is None or not is_proc(after):
@@ -199,13 +207,12 @@ def subprocessor_change(
     )
 
 
-@per_changed_activity("recipients", came=True, linked=True)
-def subprocessors_changed(
-    c: Comparison, before: EntryView | None, after: EntryView | None
-) -> Iterator[Finding]:
-    change = subprocessor_change(c, before, after)
-    if change is None:
-        return
+def subprocessors_changed(c: Comparison) -> Iterator[Finding]:
+    for change in subprocessor_changes(c):
+        yield from _subprocessors(c, change)
+
+
+def _subprocessors(c: Comparison, change: SubprocessorChange) -> Iterator[Finding]:
     activity, added, removed = change.activity, change.added, change.removed
     for gone, came in change.replaced:
         yield SUBPROCESSOR_REPLACED.on(
@@ -245,7 +252,7 @@ def notice_timing(c: Comparison) -> Iterator[Finding]:
     """A sub-processor change whose last event was recorded on or after the day it took
     effect: too late to have told the clients in advance. The events are asked after once for
     every change of the comparison."""
-    changes = [found for pair in c.pairs if (found := subprocessor_change(c, *pair)) is not None]
+    changes = subprocessor_changes(c)
     lists = c.events.last_settings("recipients", {ch.activity.id for ch in changes if ch.listed})
     names = c.events.last_settings("name", {r for ch in changes for r in ch.renamed})
     for change in changes:
