@@ -15,16 +15,15 @@ from register.domain.commands import AmendEntry, RegisterEntry
 from register.domain.entries import Activity
 from register.domain.kinds import EntryKind
 from register.domain.timeline import state_at
-from register.domain.views import Moment
+from register.domain.views import EntryView, Moment
 from register.store import segment_projection, segment_rows
 from register.store.database import lock_for_writing
 
 START = date(2024, 1, 1)
 
 
-def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> None:
-    commands = service.commands
-    entry = commands.execute(
+def registered(service: Service) -> EntryView:
+    return service.commands.execute(
         RegisterEntry(
             actor="dpo",
             kind=EntryKind.ACTIVITY,
@@ -33,6 +32,11 @@ def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> No
             reason="initial",
         )
     )
+
+
+def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> None:
+    commands = service.commands
+    entry = registered(service)
     for days in (10, 20, 30):
         commands.execute(
             AmendEntry(
@@ -84,17 +88,9 @@ def test_one_run_reaching_back_before_the_rows_it_loaded(service: Service) -> No
 def test_the_fields_events_set_are_written_in_as_many_statements_as_they_need(
     service: Service, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A registration sets every field at once; a catch-up writes many events' at once."""
+    """A registration sets every field at once: with two names to a statement, it takes many."""
     monkeypatch.setattr(segment_projection, "FIELDS_PER_STATEMENT", 2)
-    entry = service.commands.execute(
-        RegisterEntry(
-            actor="dpo",
-            kind=EntryKind.ACTIVITY,
-            content={"name": "Newsletter", "role": "controller"},
-            effective_from=START,
-            reason="initial",
-        )
-    )
+    entry = registered(service)
     with service.store.engine.connect() as connection:
         written = segment_rows.fields_set_of(connection, entry.id)
     assert len(written) > 2 and {(1, "name"), (1, "role")} <= written
