@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from register.domain.canonical import canonical_json
@@ -31,8 +32,10 @@ from register.domain.checks import Check, LabelOrRecord, ListOf, Optional, Recor
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def normal(text: str) -> str:
-    """``N`` of the reference: the form in which two spellings of one label are equal."""
+    """``N`` of the reference: the form in which two spellings of one label are equal. Kept:
+    a register repeats the same few labels across its entries, and the rules ask again."""
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 

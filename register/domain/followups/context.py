@@ -19,6 +19,7 @@ from datetime import date, datetime, tzinfo
 from functools import cached_property, wraps
 from typing import Protocol
 
+from register.domain.changes import changed
 from register.domain.followups.model import Finding
 from register.domain.followups.reading import Side, links
 from register.domain.instants import calendar_day
@@ -159,16 +160,9 @@ class Comparison:
         a few fields and a change touches few."""
         found: defaultdict[str, list[int]] = defaultdict(list)
         for i, (before, after) in enumerate(self.pairs):
-            if before is None or after is None:
-                continue
-            old, new = before.fields, after.fields
-            for name, value in new.items():
-                if old.get(name) != value:
+            if before is not None and after is not None:
+                for name in changed(before.fields, after.fields):
                     found[name].append(i)
-            if old.keys() != new.keys():
-                for name in old.keys() - new.keys():
-                    if old[name] is not None:
-                        found[name].append(i)
         return found
 
     @cached_property

@@ -157,10 +157,12 @@ def _clients(activity: EntryView) -> words.Said:
 
 
 @dataclass(frozen=True)
-class SubprocessorChange:
-    """A processor activity's sub-processors as a change leaves them: removed and added ones are
-    paired off in order as replacements, and a recipient renamed while linked is one too. A new
-    processor activity adds all of its own."""
+class SubprocessorLinks:
+    """A processor activity's recipient links as a change leaves them, as the rules read them:
+    every linked recipient counts, removed and added ones are paired off in link order as
+    replacements, and a recipient renamed while linked is one too. A new processor activity
+    adds all of its own. (The notice letters read ``notices.changes``, which pairs by name and
+    leaves out recipients whose role is plainly not a sub-processor's.)"""
 
     activity: EntryView
     linked: tuple[uuid.UUID, ...]  # its sub-processors after the change
@@ -179,17 +181,17 @@ class SubprocessorChange:
         return bool(self.added)
 
 
-def subprocessor_changes(c: Comparison) -> list[SubprocessorChange]:
+def subprocessor_links(c: Comparison) -> list[SubprocessorLinks]:
     """The processor activities' sub-processors as the change leaves them. Only an activity
     whose recipients changed, that came with recipients, or that links a recipient that changed
     can have had them change."""
     touched = c.changed(("recipients",), came=True, linked=True)
-    return [found for pair in touched if (found := _subprocessor_change(c, *pair)) is not None]
+    return [found for pair in touched if (found := _subprocessor_links(c, *pair)) is not None]
 
 
-def _subprocessor_change(
+def _subprocessor_links(
     c: Comparison, before: EntryView | None, after: EntryView | None
-) -> SubprocessorChange | None:
+) -> SubprocessorLinks | None:
     if after is None or not is_proc(after):
         return None
     old, new = links(before), links(after)
@@ -198,7 +200,7 @@ def _subprocessor_change(
         for r in new.keys() & old.keys()
         if c.old.recipient_field(r, "name") != c.new.recipient_field(r, "name")
     ]
-    return SubprocessorChange(
+    return SubprocessorLinks(
         after,
         tuple(new),
         tuple(r for r in new if r not in old),
@@ -208,11 +210,15 @@ def _subprocessor_change(
 
 
 def subprocessors_changed(c: Comparison) -> Iterator[Finding]:
-    for change in subprocessor_changes(c):
+    """What each change of sub-processors requires, and whether it was recorded too late to
+    have told the clients in advance."""
+    changes = subprocessor_links(c)
+    for change in changes:
         yield from _subprocessors(c, change)
+    yield from _notices_late(c, changes)
 
 
-def _subprocessors(c: Comparison, change: SubprocessorChange) -> Iterator[Finding]:
+def _subprocessors(c: Comparison, change: SubprocessorLinks) -> Iterator[Finding]:
     activity, added, removed = change.activity, change.added, change.removed
     for gone, came in change.replaced:
         yield SUBPROCESSOR_REPLACED.on(
@@ -248,11 +254,10 @@ def _subprocessors(c: Comparison, change: SubprocessorChange) -> Iterator[Findin
         )
 
 
-def notice_timing(c: Comparison) -> Iterator[Finding]:
+def _notices_late(c: Comparison, changes: list[SubprocessorLinks]) -> Iterator[Finding]:
     """A sub-processor change whose last event was recorded on or after the day it took
     effect: too late to have told the clients in advance. The events are asked after once for
     every change of the comparison."""
-    changes = subprocessor_changes(c)
     lists = c.events.last_settings("recipients", {ch.activity.id for ch in changes if ch.listed})
     names = c.events.last_settings("name", {r for ch in changes for r in ch.renamed})
     for change in changes:
@@ -416,7 +421,6 @@ def processor_record(side: Side, activity: EntryView) -> Iterator[Finding]:
 
 TRIGGERS = (
     subprocessors_changed,
-    notice_timing,
     transfers_started,
     agreement_missing,
     clients_changed,

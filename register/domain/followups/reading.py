@@ -14,8 +14,6 @@ changes. What is kept is shared, so it is given out as a read-only ``Mapping``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from datetime import date
 from functools import cached_property, lru_cache, wraps
 from typing import Any, TypeVar, TypeVarTuple
 
+from register.domain.diff.matching import normal
 from register.domain.views import EntryView, RegisterSnapshot
 from register.domain.vocabulary import adequacy_on, in_eea
 
@@ -63,13 +62,8 @@ def per_entry(
 
 
 def norm(text: Any) -> str:
-    return _normalised(str(text or ""))
-
-
-@lru_cache(maxsize=8192)
-def _normalised(text: str) -> str:
-    """Kept: a register repeats the same few labels across its activities."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+    """``N`` of the reference, of any value a rule reads as a label."""
+    return normal(str(text or ""))
 
 
 @lru_cache(maxsize=8192)
